@@ -1,0 +1,34 @@
+// plaquette: builds the brochure PDF and its PNG previews from YAML content.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace plaquette::cli;
+  CLI::App app{"plaquette: builds a print brochure (PDF) from YAML content, templates and map data"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "plaquette 0.1.0");
+
+  BuildArgs build;
+  auto* b = app.add_subcommand("build", "Build the brochure PDF");
+  b->add_option("file", build.content, "Content file")->capture_default_str();
+  b->add_option("-o,--output", build.output, "PDF to write")->capture_default_str();
+  b->add_option("--root", build.root, "Project root (default: found from the content file)");
+
+  PreviewArgs preview;
+  auto* p = app.add_subcommand("preview", "Render each page as a PNG");
+  p->add_option("file", preview.content, "Content file")->capture_default_str();
+  p->add_option("-o,--output", preview.output_dir, "Folder for the PNG pages")->capture_default_str();
+  p->add_option("--dpi", preview.dpi, "Resolution of the PNG pages")->capture_default_str();
+  p->add_option("--root", preview.root, "Project root (default: found from the content file)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);  // prints help or the usage error
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (b->parsed()) return run_build(build);
+  if (p->parsed()) return run_preview(preview);
+  return kExitUsage;
+}

@@ -1,0 +1,23 @@
+// load: YAML files → model::Document, with every problem reported as file:line:col.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/diag.hpp"
+#include "model/document.hpp"
+
+namespace plaquette::load {
+
+struct LoadOptions {
+  // The project root: every path in the YAML is relative to it and must stay inside it.
+  // Empty: walk up from the content file to the first directory that has a templates/ folder
+  // (falling back to the content file's own directory).
+  std::string root;
+};
+
+// Loads the content file, its includes and its template. Every problem found goes to `sink`
+// (the loader keeps going to report as many as it can); returns nullopt when there was an error.
+std::optional<model::Document> load_document(const std::string& content_path, const LoadOptions& options,
+                                             DiagnosticSink& sink);
+
+}  // namespace plaquette::load
