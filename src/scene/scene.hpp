@@ -107,6 +107,9 @@ struct Document {
   std::string language;
   std::string date;       // ISO 8601, written as creation date (reproducible output)
   std::vector<Page> pages;
+  // Objects the items depend on that must outlive rendering (the font set whose fonts the
+  // glyph runs reference). Opaque here: the scene does not know what they are.
+  std::vector<std::shared_ptr<const void>> resources;
 };
 
 // Convenience builders used by layout and the map engine.

@@ -1,0 +1,28 @@
+// A map inset: the map engine draws the ground; layout adds the source note, set as text
+// in the map's bottom-left corner on a light backing so it stays legible over the map.
+#include "core/units.hpp"
+#include "layout/page_context.hpp"
+#include "map/map.hpp"
+
+namespace plaquette::layout {
+
+void layout_map_block(const Engines& e, PageContext& pc, const model::MapBlock& block) {
+  ResolvedFrame f = resolve_placement(block.at, pc.master);
+  map::MapResult result = map::draw_map(block.map, f.rect, e.doc.tmpl.swatches);
+  pc.out.items.push_back(std::move(result.group));
+
+  if (!block.map.source_note.empty()) {
+    const double pad = mm_to_pt(1.2);
+    const double max_width = f.rect.width * 0.62;
+    model::Paragraph p{block.map.source_note_style, block.map.source_note, block.map.span};
+    auto set = e.typesetter.set(p, max_width - 2 * pad);
+    double width = 0;  // the backing hugs the longest line
+    for (const auto& line : set.lines) width = std::max(width, line.right);
+    double h = e.typesetter.height(set);
+    Rect backing{f.rect.x, f.rect.bottom() - h - 2 * pad, width + 2 * pad, h + 2 * pad};
+    pc.out.items.push_back(scene::make_rect_path(backing, Paint{"", Rgb{1, 1, 1}, 0.85}  /* paper, not a swatch */, std::nullopt, block.span));
+    e.typesetter.place(set, {backing.x + pad, backing.y + pad}, pc.out.items);
+  }
+}
+
+}  // namespace plaquette::layout

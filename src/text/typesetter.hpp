@@ -1,0 +1,71 @@
+// The text engine's entry point: sets paragraphs with Pango in the template's styles and
+// flows them through the columns of a frame, as glyph runs ready for the scene.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "model/document.hpp"
+#include "scene/scene.hpp"
+#include "text/font_set.hpp"
+
+namespace plaquette::text {
+
+// One line of a set paragraph. Runs are positioned relative to the line's left edge (x) and
+// baseline (y = 0); ascent and descent come from the fonts' logical extents.
+struct SetLine {
+  std::vector<scene::GlyphRun> runs;
+  double ascent = 0;
+  double descent = 0;
+  double right = 0;  // right edge of the line's content, from the line's left edge
+};
+
+struct SetParagraph {
+  const model::ParagraphStyle* style = nullptr;
+  std::vector<SetLine> lines;
+  Span span;
+};
+
+// Where a flow stopped when the text did not fit.
+struct Overflow {
+  size_t lines_left = 0;        // lines that found no room
+  size_t paragraph = 0;         // index of the first paragraph not wholly placed
+};
+
+struct FlowResult {
+  std::vector<scene::Item> items;
+  std::optional<Overflow> overflow;
+  double bottom = 0;            // lowest line box bottom in the last column used (page y)
+  size_t columns_used = 0;
+};
+
+class Typesetter {
+ public:
+  Typesetter(const FontSet& fonts, const model::Template& tmpl);
+
+  // Sets one paragraph at `width` points. The style must exist (the loader checked it).
+  SetParagraph set(const model::Paragraph& paragraph, double width) const;
+
+  // Flows paragraphs through `columns` in order (top to bottom, then the next column):
+  // baselines every `leading`, space before/after between paragraphs (none at a column top),
+  // no orphan or widow line (at least 2 lines on each side of a column break), headings kept
+  // with the first lines of the next paragraph.
+  FlowResult flow(const std::vector<model::Paragraph>& paragraphs, const std::vector<Rect>& columns) const;
+
+  // Height a single paragraph takes at `width` (line boxes of its leading).
+  double height(const SetParagraph& p) const;
+
+  // Places the set paragraph's lines with the first line box's top at `top_left`.
+  void place(const SetParagraph& p, Point top_left, std::vector<scene::Item>& out) const;
+
+  const model::ParagraphStyle& style(const std::string& name) const;
+
+ private:
+  const FontSet& fonts_;
+  const model::Template& tmpl_;
+};
+
+// Splits a frame into its columns (equal widths, gutters between).
+std::vector<Rect> split_columns(const Rect& frame, int columns, double gutter);
+
+}  // namespace plaquette::text
