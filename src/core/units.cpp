@@ -8,35 +8,48 @@
 
 namespace plaquette {
 
-std::optional<double> parse_length(std::string_view text, std::string* why) {
-  auto fail = [&](std::string msg) -> std::optional<double> {
+std::optional<Quantity> split_quantity(std::string_view text, std::string_view what, std::string* why) {
+  auto fail = [&](std::string msg) -> std::optional<Quantity> {
     if (why) *why = std::move(msg);
     return std::nullopt;
   };
   std::string_view s = text;
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  if (s.empty()) return fail("empty length");
+  if (s.empty()) return fail(fmt::format("empty {}", what));
 
-  // Split number and unit: the unit is the trailing run of letters.
+  // The unit is the trailing run of letters.
   size_t unit_start = s.size();
   while (unit_start > 0 && std::isalpha(static_cast<unsigned char>(s[unit_start - 1]))) --unit_start;
   std::string_view number = s.substr(0, unit_start);
-  std::string_view unit = s.substr(unit_start);
   while (!number.empty() && std::isspace(static_cast<unsigned char>(number.back()))) number.remove_suffix(1);
   if (number.empty()) return fail(fmt::format("'{}' has no number", text));
 
   // Accept a French decimal comma ("2,5mm") as well as a point.
-  std::string num(number);
+  Quantity q;
+  q.number = std::string(number);
+  q.unit = std::string(s.substr(unit_start));
+  std::string num = q.number;
   for (char& c : num)
     if (c == ',') c = '.';
-  double value = 0;
   const char* first = num.data();
   if (!num.empty() && num[0] == '+') ++first;
-  auto [ptr, ec] = std::from_chars(first, num.data() + num.size(), value);
-  if (ec != std::errc() || ptr != num.data() + num.size() || !std::isfinite(value))
+  auto [ptr, ec] = std::from_chars(first, num.data() + num.size(), q.value);
+  if (ec != std::errc() || ptr != num.data() + num.size() || !std::isfinite(q.value))
     return fail(fmt::format("'{}' is not a number followed by a unit", text));
+  return q;
+}
 
+std::optional<double> parse_length(std::string_view text, std::string* why) {
+  auto fail = [&](std::string msg) -> std::optional<double> {
+    if (why) *why = std::move(msg);
+    return std::nullopt;
+  };
+  auto q = split_quantity(text, "length", why);
+  if (!q) return std::nullopt;
+  const std::string& unit = q->unit;
+  const std::string& num = q->number;
+  const double value = q->value;
   if (unit.empty())
     return fail(fmt::format("'{}' has no unit: write it with mm, cm, pt or in (for example {}mm)", text, num));
   if (unit == "mm") return mm_to_pt(value);

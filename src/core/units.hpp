@@ -13,6 +13,17 @@ inline constexpr double kMmPerInch = 25.4;
 constexpr double mm_to_pt(double mm) { return mm * kPointsPerInch / kMmPerInch; }
 constexpr double pt_to_mm(double pt) { return pt * kMmPerInch / kPointsPerInch; }
 
+// A number followed by a unit, as written in YAML: "12mm", "1,5 km" (decimal comma accepted).
+struct Quantity {
+  double value = 0;
+  std::string number;  // the number as written (for "write it as {number}mm" hints)
+  std::string unit;    // the trailing run of letters, possibly empty
+};
+
+// Splits text into number and unit; nullopt (with `why`) when there is no valid number.
+// `what` names the thing for messages ("length", "distance").
+std::optional<Quantity> split_quantity(std::string_view text, std::string_view what, std::string* why);
+
 // Parses "12mm", "1.5 cm", "9pt", "0.5in", "-3mm". A bare number is refused:
 // a brochure dimension without a unit is almost always a mistake.
 // Returns nullopt when the text is not a length; `why` (if given) explains.

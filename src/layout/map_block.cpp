@@ -19,7 +19,10 @@ void layout_map_block(const Engines& e, PageContext& pc, const model::MapBlock& 
     double width = 0;  // the backing hugs the longest line
     for (const auto& line : set.lines) width = std::max(width, line.right);
     double h = e.typesetter.height(set);
-    Rect backing{f.rect.x, f.rect.bottom() - h - 2 * pad, width + 2 * pad, h + 2 * pad};
+    // Kept clear of the neat line (drawn on the frame edge) so the frame stays unbroken.
+    const bool framed = !block.map.frame_stroke.empty() && block.map.frame_stroke != "none";
+    const double inset = framed ? 0.75 : 0.0;
+    Rect backing{f.rect.x + inset, f.rect.bottom() - inset - h - 2 * pad, width + 2 * pad, h + 2 * pad};
     pc.out.items.push_back(scene::make_rect_path(backing, Paint{"", Rgb{1, 1, 1}, 0.85}  /* paper, not a swatch */, std::nullopt, block.span));
     e.typesetter.place(set, {backing.x + pad, backing.y + pad}, pc.out.items);
   }

@@ -1,6 +1,7 @@
 // A master's decorations: colour bands, rules and short texts such as the folio.
 #include <fmt/format.h>
 
+#include "core/units.hpp"
 #include "layout/page_context.hpp"
 
 namespace plaquette::layout {

@@ -1,0 +1,176 @@
+// The settings of each kind of block: paragraphs of a text, file of an image, colour of a box...
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "load/block_loader.hpp"
+#include "load/limits.hpp"
+#include "load/map_loader.hpp"
+
+namespace plaquette::load {
+
+namespace {
+
+const std::string kDefaultStyle = "corps";    // plain paragraphs (reference: "une simple chaîne")
+const std::string kCaptionStyle = "legende";  // image captions are set in this style by layout
+
+std::optional<model::Paragraph> load_paragraph(const YAML::Node& node, size_t number, const NodeReader& reader,
+                                               LoadContext& ctx) {
+  Span span = reader.span(node);
+  if (node.IsNull()) {
+    reader.error(span, fmt::format("paragraph {} is empty: write a text after '- ' or remove the line", number));
+    return std::nullopt;
+  }
+  if (node.IsScalar()) {
+    ctx.use(Reference::Kind::Style, kDefaultStyle, span, {}, "a paragraph without a style");
+    return model::Paragraph{kDefaultStyle, node.Scalar(), span};
+  }
+  if (!node.IsMap()) {
+    reader.error(span, fmt::format("paragraph {} must be a text, or 'style: text' (got {})", number, describe(node)));
+    return std::nullopt;
+  }
+  MapReader m(node, reader, fmt::format("paragraph {}", number), span);
+  if (!m.ok()) return std::nullopt;
+
+  // Long form {style: s, text: t}: for texts that are easier to write that way.
+  if (m.has("style") || m.has("text")) {
+    model::Paragraph p{kDefaultStyle, {}, span};
+    if (auto style = m.text("style")) {
+      p.style = *style;
+      ctx.use(Reference::Kind::Style, *style, m.value_span("style"));
+    } else if (!m.has("style")) {
+      ctx.use(Reference::Kind::Style, kDefaultStyle, span, {}, "a paragraph without a style");
+    }
+    auto text = m.text("text", Need::Required);
+    m.finish({"style", "text"});
+    if (!text) return std::nullopt;
+    p.text = *text;
+    return p;
+  }
+
+  // Short form "- intertitre: Les terrils": the only key is the style.
+  auto& entries = m.entries();
+  if (entries.size() != 1) {
+    reader.error(span, fmt::format("paragraph {} has {} styles ('{}', '{}'...): write one paragraph per '- ' line, "
+                                   "like '- intertitre: Les terrils'",
+                                   number, entries.size(), entries[0].key, entries[1].key));
+    return std::nullopt;
+  }
+  const auto& e = entries.front();
+  Span key_span = reader.span(e.key_node);
+  ctx.use(Reference::Kind::Style, e.key, key_span);
+  if (e.value.IsNull()) {
+    reader.error(key_span, fmt::format("paragraph {} ('{}') has no text: write it after '{}:'", number, e.key, e.key));
+    return std::nullopt;
+  }
+  auto text = reader.text(e.value, fmt::format("the text of paragraph {}", number));
+  if (!text) return std::nullopt;
+  return model::Paragraph{e.key, *text, key_span};
+}
+
+// The name of a swatch, recorded to be checked against the template.
+std::optional<std::string> swatch(MapReader& m, std::string_view key, Need need, LoadContext& ctx) {
+  auto name = m.text(key, need);
+  if (name) ctx.use(Reference::Kind::Swatch, *name, m.value_span(key));
+  return name;
+}
+
+bool has_image_extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".svg";
+}
+
+}  // namespace
+
+std::optional<model::Block> load_text_block(MapReader& m, model::Placement at, LoadContext& ctx) {
+  model::TextBlock block;
+  block.at = std::move(at);
+  block.span = m.anchor();
+  bool ok = true;
+  if (auto items = m.list("text", Need::Required, "[\"A paragraph.\", intertitre: A heading]")) {
+    for (size_t i = 0; i < items->size(); ++i) {
+      auto p = load_paragraph((*items)[i], i + 1, m.reader(), ctx);
+      if (p)
+        block.paragraphs.push_back(std::move(*p));
+      else
+        ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  block.background = swatch(m, "background", Need::Optional, ctx);
+  block.padding = m.length("padding", Need::Optional, limits::non_negative_length(), "4mm").value_or(0);
+  if (!ok) return std::nullopt;
+  return block;
+}
+
+std::optional<model::Block> load_image_block(MapReader& m, model::Placement at, LoadContext& ctx) {
+  model::ImageBlock block;
+  block.at = std::move(at);
+  block.span = m.anchor();
+  bool ok = false;
+  if (auto path = m.text("image", Need::Required)) {
+    block.path = *path;
+    Span where = m.value_span("image");
+    ResolvedPath r = resolve_project_path(ctx.root, *path, PathRule{PathKind::File, "image", "assets/images/"});
+    if (!r.ok()) {
+      m.reader().error(where, r.error);
+    } else if (!has_image_extension(*path)) {
+      m.reader().error(where, fmt::format("'{}' is not an image plaquette can place: use a PNG, JPEG or SVG file "
+                                          "(.png, .jpg, .jpeg, .svg)",
+                                          *path));
+    } else {
+      block.resolved = r.path;
+      ok = true;
+    }
+  }
+  if (auto fit = m.choice("fit", {"fill", "fit"})) block.fit = *fit == "fit" ? model::ImageFit::Fit : model::ImageFit::Fill;
+  if (auto focus = m.get("focus")) {
+    if (auto v = m.reader().numbers(*focus, "'focus'", 2, limits::unit_interval(), "[0.5, 0.3]"))
+      block.focus = Point{(*v)[0], (*v)[1]};
+  }
+  if (auto caption = m.text("caption")) {
+    block.caption = *caption;
+    if (!caption->empty())
+      ctx.use(Reference::Kind::Style, kCaptionStyle, m.value_span("caption"), {}, "an image caption");
+  }
+  if (!ok) return std::nullopt;
+  return block;
+}
+
+std::optional<model::Block> load_map_block(MapReader& m, model::Placement at, LoadContext& ctx) {
+  auto node = m.get("map", Need::Required);
+  if (!node) return std::nullopt;
+  auto spec = load_map(*node, m.key_span("map"), m.reader(), ctx);
+  if (!spec) return std::nullopt;
+  return model::MapBlock{std::move(at), std::move(*spec), m.anchor()};
+}
+
+std::optional<model::Block> load_box_block(MapReader& m, model::Placement at, LoadContext& ctx) {
+  model::BoxBlock block;
+  block.at = std::move(at);
+  block.span = m.anchor();
+  auto fill = swatch(m, "box", Need::Required, ctx);
+  block.opacity = m.number("opacity", Need::Optional, limits::opacity()).value_or(1.0);
+  if (!fill) return std::nullopt;
+  block.fill = *fill;
+  return block;
+}
+
+std::optional<model::Block> load_rule_block(MapReader& m, model::Placement at, LoadContext& ctx) {
+  model::RuleBlock block;
+  block.span = m.anchor();
+  // In a frame, `width` is the rule's thickness (reference: {frame: texte, rule: vert-clair, width: 0.5pt});
+  // with an explicit rectangle it is the rectangle's width and the thickness keeps its default.
+  if (m.has("frame"))
+    block.width = m.length("width", Need::Optional, limits::stroke_width(), "0.5pt").value_or(block.width);
+  block.at = std::move(at);
+  auto stroke = swatch(m, "rule", Need::Required, ctx);
+  if (!stroke) return std::nullopt;
+  block.stroke = *stroke;
+  return block;
+}
+
+}  // namespace plaquette::load
