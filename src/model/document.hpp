@@ -17,6 +17,19 @@ namespace plaquette::model {
 
 enum class Align { Left, Center, Right, Justify };
 
+// How a paragraph's line breaks are chosen: all together (Knuth–Plass total fit, as TeX and
+// InDesign's paragraph composer) or one line at a time (first fit, the classic word processor).
+enum class LineBreaking { TotalFit, FirstFit };
+
+// Hyphenation settings of a style (French rules by default).
+struct Hyphenation {
+  bool enabled = true;
+  int min_word = 6;         // shortest word (in letters) that may be hyphenated
+  int min_left = 2;         // letters kept before the hyphen
+  int min_right = 3;        // letters carried to the next line
+  int max_consecutive = 2;  // at most this many hyphenated lines in a row
+};
+
 struct ParagraphStyle {
   std::string name;
   std::string family;        // font family, e.g. "Linux Libertine O"; must exist in the project fonts
@@ -32,6 +45,29 @@ struct ParagraphStyle {
   double space_after = 0;    // pt
   bool keep_with_next = false;
   bool uppercase = false;    // set in capitals (for kickers and small titles)
+  bool keep_together = false;  // never split the paragraph across columns or frames
+  Hyphenation hyphenation;
+  LineBreaking breaking = LineBreaking::TotalFit;
+  std::vector<std::string> features;  // OpenType features as Pango/CSS settings: "smcp", "onum", "liga 0"
+  std::string language = "fr";        // typography and hyphenation rules
+  std::string based_on;               // the parent style, already merged in by the loader
+  Span span;
+};
+
+// A character style: what a span of text changes from its paragraph's style. Unset fields keep
+// the paragraph's value.
+struct CharacterStyle {
+  std::string name;
+  std::optional<std::string> family;
+  std::optional<int> weight;
+  std::optional<bool> italic;
+  std::optional<double> size;      // pt
+  std::optional<double> tracking;  // thousandths of an em
+  std::optional<std::string> color;  // swatch
+  std::optional<bool> uppercase;
+  std::optional<bool> hyphenate;   // false: never hyphenate inside the span (names, codes)
+  std::vector<std::string> features;
+  std::string based_on;
   Span span;
 };
 
@@ -79,6 +115,7 @@ struct Template {
   std::string fonts_dir = "assets/fonts";  // relative to the project root
   SwatchTable swatches;
   std::map<std::string, ParagraphStyle> styles;
+  std::map<std::string, CharacterStyle> char_styles;
   std::map<std::string, Master> masters;
   Span span;
 };

@@ -32,8 +32,11 @@ void draw_raster(cairo_t* cr, const scene::RasterImage& img, const Rect& dest) {
   cairo_translate(cr, dest.x, dest.y);
   cairo_scale(cr, dest.width / img.width, dest.height / img.height);
   cairo_set_source_surface(cr, surface.get(), 0, 0);
-  // Pad: the image's edge pixels must not fade into transparency when scaled.
-  cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+  // On pixels, pad so the edge pixels do not fade into transparency when scaled. In a PDF the
+  // viewer scales the image itself, and cairo 1.16 only passes the JPEG bytes through unpadded
+  // (with PAD it writes a re-encoded, padded copy), so there the pattern is left as is.
+  const bool vector_target = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF;
+  if (!vector_target) cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
   cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
   cairo_rectangle(cr, 0, 0, img.width, img.height);
   cairo_fill(cr);
