@@ -25,11 +25,6 @@ bool is_iso_date(const std::string& s) {
   return ymd.ok();
 }
 
-bool is_language_tag(const std::string& s) {
-  static const std::regex form(R"([a-z]{2,3}(-[A-Za-z0-9]{2,8})*)");
-  return std::regex_match(s, form);
-}
-
 model::Metadata load_metadata(MapReader& top) {
   model::Metadata meta;
   auto node = top.get("document", Need::Required);

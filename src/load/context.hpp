@@ -14,7 +14,7 @@ namespace plaquette::load {
 
 // A use of a name defined by the template, with the place where it is written.
 struct Reference {
-  enum class Kind { Swatch, Style, Master, Frame };
+  enum class Kind { Swatch, Style, CharStyle, Master, Frame };  // Style: paragraph; CharStyle: character
   Kind kind;
   std::string name;
   Span span;
@@ -29,6 +29,7 @@ struct Reference {
 struct TemplateStatus {
   bool swatches_known = false;
   bool styles_known = false;
+  bool char_styles_known = false;
   bool masters_known = false;
   bool page_known = false;
   std::set<std::string> masters_with_unknown_frames;

@@ -21,5 +21,9 @@ inline Range percent() { return Range{0, 100, false, "between 0 and 100"}; }
 inline Range columns() { return Range{1, 20, false, "between 1 and 20"}; }
 inline Range tracking() { return Range{-1000, 10000, false, "between -1000 and 10000 (thousandths of an em)"}; }
 inline Range ground_margin() { return Range{0, 1e7, false, "between 0m and 10000km"}; }
+// Hyphenation settings, in letters (and lines for max_consecutive).
+inline Range hyphen_min_word() { return Range{2, 30, false, "between 2 and 30 (letters)"}; }
+inline Range hyphen_min_part() { return Range{1, 15, false, "between 1 and 15 (letters)"}; }
+inline Range hyphen_max_consecutive() { return Range{1, 20, false, "between 1 and 20 (lines)"}; }
 
 }  // namespace plaquette::load::limits

@@ -8,7 +8,7 @@ namespace plaquette::load {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"template", "swatches", "styles", "masters"};
+const std::vector<std::string> kTopKeys = {"template", "swatches", "styles", "character_styles", "masters"};
 const std::vector<std::string> kTemplateKeys = {"name", "page", "bleed", "fonts"};
 const std::vector<std::string> kPageKeys = {"width", "height"};
 
@@ -67,6 +67,14 @@ LoadedTemplate load_template(const YAML::Node& root, const NodeReader& reader, L
   if (auto node = top.get("styles", Need::Required)) {
     MapReader m(*node, reader, "'styles'", top.key_span("styles"), "{corps: {font: Lato, size: 10pt}}");
     out.status.styles_known = m.ok() && load_styles(m, out.tmpl.styles, ctx);
+  }
+  // Optional: a template without character styles defines none (and content naming one is told so).
+  if (!top.has("character_styles")) {
+    out.status.char_styles_known = true;
+  } else if (auto node = top.get("character_styles")) {
+    MapReader m(*node, reader, "'character_styles'", top.key_span("character_styles"),
+                "{insecable: {hyphenate: false}}");
+    out.status.char_styles_known = m.ok() && load_char_styles(m, out.tmpl.char_styles, ctx);
   }
   if (auto node = top.get("masters", Need::Required)) {
     MapReader m(*node, reader, "'masters'", top.key_span("masters"));

@@ -59,6 +59,17 @@ void check_reference(const Reference& r, const model::Template& t, const Templat
                                        hint(r.name, names_of(t.styles), "the template's styles")));
       return;
     }
+    case K::CharStyle: {
+      if (!st.char_styles_known || t.char_styles.count(r.name)) return;
+      if (t.char_styles.empty())
+        sink.error(r.span, fmt::format("unknown character style '{}': the template defines no character styles "
+                                       "(add them under 'character_styles:')",
+                                       r.name));
+      else
+        sink.error(r.span, fmt::format("unknown character style '{}'{}", r.name,
+                                       hint(r.name, names_of(t.char_styles), "the template's character styles")));
+      return;
+    }
     case K::Master: {
       if (!st.masters_known || t.masters.count(r.name)) return;
       sink.error(r.span, fmt::format("unknown master page '{}'{}", r.name,

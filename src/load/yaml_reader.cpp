@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -56,6 +57,11 @@ std::string join(const std::vector<std::string>& words) {
 }  // namespace
 
 std::string quoted(std::string_view key) { return fmt::format("'{}'", key); }
+
+bool is_language_tag(const std::string& s) {
+  static const std::regex form(R"([a-z]{2,3}(-[A-Za-z0-9]{2,8})*)");
+  return std::regex_match(s, form);
+}
 
 std::string describe(const YAML::Node& node) {
   if (!node.IsDefined() || node.IsNull()) return "nothing";

@@ -140,6 +140,9 @@ class MapReader {
   std::vector<Entry> entries_;
 };
 
+// A BCP 47 language code as the document and the styles accept it: fr, en, fr-FR, de-CH-1996.
+bool is_language_tag(const std::string& s);
+
 // "'size'" — how messages quote a key.
 std::string quoted(std::string_view key);
 

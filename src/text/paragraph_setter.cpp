@@ -1,38 +1,58 @@
-// Setting one paragraph: Pango shapes and breaks it; we keep each line's glyph runs and metrics
-// so that layout can place lines on its own baseline grid and render never re-runs Pango.
+// Setting one paragraph: styled text → boxes, glue and penalties → breaks chosen over the whole
+// paragraph (or first fit, per style) → each line shaped and justified by Pango. Lines keep
+// their glyph runs and metrics, so layout places them on its own grid and render never
+// re-runs Pango.
 #include <pango/pangocairo.h>
 
 #include <fmt/format.h>
 
+#include "core/units.hpp"
+#include "text/line_setter.hpp"
+#include "text/paragraph_items.hpp"
+#include "text/pango_text.hpp"
 #include "text/typesetter.hpp"
 
 namespace plaquette::text {
 
 namespace {
 
-PangoAlignment pango_alignment(model::Align a) {
-  switch (a) {
-    case model::Align::Center: return PANGO_ALIGN_CENTER;
-    case model::Align::Right: return PANGO_ALIGN_RIGHT;
-    default: return PANGO_ALIGN_LEFT;
-  }
+// Where the text of a list item starts, from the paragraph's left edge (the marker hangs
+// in front of it).
+double list_indent(const model::ParagraphStyle& st, BlockKind kind) {
+  return kind == BlockKind::Numbered ? 1.6 * st.size : 1.2 * st.size;
 }
 
-std::string upper(const std::string& s) {
-  GCharHandle up(g_utf8_strup(s.c_str(), static_cast<gssize>(s.size())));
-  return up ? std::string(up.get()) : s;
-}
-
-void free_glyph_item(PangoGlyphItem* gi) { pango_glyph_item_free(gi); }
+// The largest adjustment ratio a justified line may take before the looser passes.
+constexpr double kTolerance = 1.6;
 
 }  // namespace
 
-Typesetter::Typesetter(const FontSet& fonts, const model::Template& tmpl) : fonts_(fonts), tmpl_(tmpl) {}
+Typesetter::Typesetter(const FontSet& fonts, const model::Template& tmpl)
+    : fonts_(fonts), tmpl_(tmpl), hyphenator_(Hyphenator::french_dictionary_path()) {}
 
 const model::ParagraphStyle& Typesetter::style(const std::string& name) const {
   auto it = tmpl_.styles.find(name);
   if (it == tmpl_.styles.end()) throw InputError(Span{}, fmt::format("unknown style '{}'", name));
   return it->second;
+}
+
+void Typesetter::check_faces(const model::Paragraph& paragraph, const model::ParagraphStyle& st,
+                             const std::vector<StyledBlock>& blocks) const {
+  for (const auto& b : blocks)
+    for (const auto& s : b.segments) {
+      if (s.family == st.family && s.weight == st.weight && s.italic == st.italic) continue;  // checked with the style
+      const std::string key = fmt::format("{}|{}|{}", s.family, s.weight, s.italic);
+      auto it = face_checks_.find(key);
+      if (it == face_checks_.end()) {
+        model::ParagraphStyle face = st;
+        face.name = fmt::format("{} (bold or italic text, or a character style)", st.name);
+        face.family = s.family;
+        face.weight = s.weight;
+        face.italic = s.italic;
+        it = face_checks_.emplace(key, fonts_.check(face)).first;
+      }
+      if (it->second) throw InputError(paragraph.span, *it->second);
+    }
 }
 
 SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) const {
@@ -41,63 +61,75 @@ SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) co
   out.style = &st;
   out.span = paragraph.span;
 
-  Paint paint;
-  if (auto sw = tmpl_.swatches.find(st.color); sw != tmpl_.swatches.end()) paint = {sw->first, sw->second.rgb, 1.0};
-
-  auto text = std::make_shared<const std::string>(st.uppercase ? upper(paragraph.text) : paragraph.text);
-  LayoutHandle layout(pango_layout_new(fonts_.context()));
+  auto blocks = style_paragraph(paragraph, st, tmpl_, st.language);
+  check_faces(paragraph, st, blocks);
   auto desc = fonts_.describe(st);
-  pango_layout_set_font_description(layout.get(), desc.get());
-  pango_layout_set_text(layout.get(), text->c_str(), static_cast<int>(text->size()));
-  pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD);
-  pango_layout_set_alignment(layout.get(), pango_alignment(st.align));
-  pango_layout_set_justify(layout.get(), st.align == model::Align::Justify);
-  pango_layout_set_indent(layout.get(), static_cast<int>(st.first_indent * PANGO_SCALE));
+  PangoContext* ctx = fonts_.context();
+  const bool justify = st.align == model::Align::Justify;
+  const bool french = st.language.rfind("fr", 0) == 0;
 
-  AttrListHandle attrs(pango_attr_list_new());
-  if (st.tracking != 0)
-    pango_attr_list_insert(attrs.get(),
-                           pango_attr_letter_spacing_new(static_cast<int>(st.tracking / 1000.0 * st.size * PANGO_SCALE)));
-  pango_layout_set_attributes(layout.get(), attrs.get());
+  for (size_t bi = 0; bi < blocks.size(); ++bi) {
+    const StyledBlock& block = blocks[bi];
+    const bool item = block.kind != BlockKind::Paragraph;
+    const double indent = item ? list_indent(st, block.kind) : 0.0;
+    const double first_indent = (bi == 0 && !item) ? st.first_indent : 0.0;
 
-  // Line metrics first, then the runs, which we attach to their line by pointer.
-  std::vector<PangoLayoutLine*> line_ptrs;
-  std::vector<int> baselines;
-  PangoLayoutIter* it = pango_layout_get_iter(layout.get());
-  do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(it, nullptr, &logical);
-    int baseline = pango_layout_iter_get_baseline(it);
-    SetLine line;
-    line.ascent = static_cast<double>(baseline - logical.y) / PANGO_SCALE;
-    line.descent = static_cast<double>(logical.y + logical.height - baseline) / PANGO_SCALE;
-    line.right = static_cast<double>(logical.x + logical.width) / PANGO_SCALE;
-    out.lines.push_back(std::move(line));
-    line_ptrs.push_back(pango_layout_iter_get_line_readonly(it));
-    baselines.push_back(baseline);
-  } while (pango_layout_iter_next_line(it));
-  pango_layout_iter_free(it);
+    std::vector<size_t> hyphen_points;
+    if (st.hyphenation.enabled && french) {
+      std::vector<std::pair<size_t, size_t>> no_hyphen;
+      for (const auto& s : block.segments)
+        if (!s.hyphenate) no_hyphen.emplace_back(s.begin, s.end);
+      hyphen_points = hyphenator_.paragraph_breaks(
+          block.text, {st.hyphenation.min_word, st.hyphenation.min_left, st.hyphenation.min_right}, no_hyphen);
+    }
+    ItemOptions options;
+    options.justified = justify;
+    auto items = paragraph_items(ctx, desc.get(), block, hyphen_points, options);
 
-  it = pango_layout_get_iter(layout.get());
-  size_t li = 0;
-  do {
-    PangoLayoutRun* run = pango_layout_iter_get_run_readonly(it);
-    if (!run || run->glyphs->num_glyphs == 0) continue;
-    PangoLayoutLine* lp = pango_layout_iter_get_line_readonly(it);
-    while (li < line_ptrs.size() && line_ptrs[li] != lp) ++li;
-    if (li == line_ptrs.size()) break;  // cannot happen: every run belongs to a line
-    PangoRectangle logical;
-    pango_layout_iter_get_run_extents(it, nullptr, &logical);
-    scene::GlyphRun gr;
-    gr.text = text;
-    gr.glyphs = std::shared_ptr<PangoGlyphItem>(pango_glyph_item_copy(run), free_glyph_item);
-    gr.origin = {static_cast<double>(logical.x) / PANGO_SCALE, 0.0};
-    gr.paint = paint;
-    out.lines[li].runs.push_back(std::move(gr));
-  } while (pango_layout_iter_next_run(it));
-  pango_layout_iter_free(it);
-  // An empty paragraph still has one (empty) line: it keeps its vertical space.
+    BreakParams params;
+    params.line_widths = {width - indent - first_indent, width - indent};
+    params.tolerance = kTolerance;
+    params.max_consecutive_flagged = st.hyphenation.max_consecutive;
+    // Ragged text: lines may fall short by about a third of the measure before they count as bad.
+    if (!justify) params.ragged_stretch = std::max(width / 3, st.size * 3);
+    auto breaks = st.breaking == model::LineBreaking::FirstFit ? first_fit(items, params) : total_fit(items, params);
+
+    size_t start = 0;
+    for (size_t li = 0; li < breaks.size(); ++li) {
+      const LineBreak& brk = breaks[li];
+      const BreakItem& at = items[brk.item];
+      LineRequest rq;
+      rq.begin = start < items.size() ? items[start].begin : block.text.size();
+      rq.end = std::max(rq.begin, at.begin);
+      rq.hyphen = brk.hyphen && at.width > 0;  // an explicit hyphen is already in the text
+      rq.width = params.widths_at(li);
+      const bool ends_paragraph = at.penalty <= -kInfinitePenalty;  // last line, or a forced break
+      rq.justify = justify && !ends_paragraph;
+      rq.align = st.align;
+      SetLine line = set_line(ctx, desc.get(), block, rq, tmpl_.swatches);
+      const double shift = indent + (li == 0 ? first_indent : 0.0);
+      for (auto& r : line.runs) r.origin.x += shift;
+      for (auto& l : line.links) l.x0 += shift, l.x1 += shift;
+      line.right += shift;
+      if (item && li == 0) {  // the marker hangs in the indent, on the first line's baseline
+        const std::string marker = block.kind == BlockKind::Bullet ? "\u2022" : fmt::format("{}.", block.number);
+        StyledBlock m;
+        m.text = marker;
+        TextSegment seg = block.segments.front();
+        seg.begin = 0;
+        seg.end = marker.size();
+        seg.link.clear();
+        m.segments = {seg};
+        LineRequest mr;
+        mr.end = marker.size();
+        mr.width = indent;
+        SetLine ml = set_line(ctx, desc.get(), m, mr, tmpl_.swatches);
+        for (auto& r : ml.runs) line.runs.insert(line.runs.begin(), std::move(r));
+      }
+      out.lines.push_back(std::move(line));
+      start = line_start_after(items, brk.item);
+    }
+  }
   return out;
 }
 
@@ -113,6 +145,10 @@ void Typesetter::place(const SetParagraph& p, Point top_left, std::vector<scene:
       scene::GlyphRun placed = run;
       placed.origin = {top_left.x + run.origin.x, baseline};
       out.push_back(scene::Item{std::move(placed), p.span});
+    }
+    for (const auto& link : line.links) {
+      Rect area{top_left.x + link.x0, baseline - line.ascent, link.x1 - link.x0, line.ascent + line.descent};
+      out.push_back(scene::Item{scene::Link{area, link.uri}, p.span});
     }
   }
 }

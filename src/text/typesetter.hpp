@@ -1,6 +1,9 @@
 // The text engine's entry point: sets paragraphs with Pango in the template's styles and
 // flows them through the columns of a frame, as glyph runs ready for the scene.
 #pragma once
+#include <algorithm>
+#include <memory>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -8,16 +11,44 @@
 #include "model/document.hpp"
 #include "scene/scene.hpp"
 #include "text/font_set.hpp"
+#include "text/hyphenator.hpp"
+#include "text/styled_text.hpp"
 
 namespace plaquette::text {
 
 // One line of a set paragraph. Runs are positioned relative to the line's left edge (x) and
 // baseline (y = 0); ascent and descent come from the fonts' logical extents.
+struct LinkArea {
+  double x0 = 0, x1 = 0;  // from the line's left edge
+  std::string uri;
+};
+
 struct SetLine {
   std::vector<scene::GlyphRun> runs;
+  std::vector<LinkArea> links;
   double ascent = 0;
   double descent = 0;
-  double right = 0;  // right edge of the line's content, from the line's left edge
+  double right = 0;     // right edge of the line's content, from the line's left edge
+  bool justified = false;  // spaces were stretched or shrunk to fill the measure
+  double spacing = 1.0;    // word space as set, against the font's normal space (1 = natural)
+  bool hyphenated = false; // ends with a hyphen the setter added
+};
+
+// Quality of set text, for `plaquette check`.
+struct TextStats {
+  size_t lines = 0;
+  size_t hyphenated = 0;
+  double loosest = 1.0;  // widest justified word space against the natural one
+  void add(const SetLine& l) {
+    ++lines;
+    hyphenated += l.hyphenated;
+    if (l.justified) loosest = std::max(loosest, l.spacing);
+  }
+  void add(const TextStats& o) {
+    lines += o.lines;
+    hyphenated += o.hyphenated;
+    loosest = std::max(loosest, o.loosest);
+  }
 };
 
 struct SetParagraph {
@@ -37,6 +68,7 @@ struct FlowResult {
   std::optional<Overflow> overflow;
   double bottom = 0;            // lowest line box bottom in the last column used (page y)
   size_t columns_used = 0;
+  TextStats stats;              // over the lines placed
 };
 
 class Typesetter {
@@ -61,8 +93,14 @@ class Typesetter {
   const model::ParagraphStyle& style(const std::string& name) const;
 
  private:
+  // Checks once per face that a bold or italic span has a real face in the project fonts.
+  void check_faces(const model::Paragraph& paragraph, const model::ParagraphStyle& style,
+                   const std::vector<StyledBlock>& blocks) const;
+
   const FontSet& fonts_;
   const model::Template& tmpl_;
+  Hyphenator hyphenator_;
+  mutable std::map<std::string, std::optional<std::string>> face_checks_;
 };
 
 // Splits a frame into its columns (equal widths, gutters between).

@@ -1,0 +1,117 @@
+#include "text/line_setter.hpp"
+
+#include <pango/pangocairo.h>
+
+#include <cmath>
+
+#include "text/pango_text.hpp"
+
+namespace plaquette::text {
+
+namespace {
+
+void free_glyph_item(PangoGlyphItem* gi) { pango_glyph_item_free(gi); }
+
+bool stretchable(const std::string& text, size_t at) {
+  if (text[at] == ' ') return true;
+  return text.compare(at, 2, "\u00A0") == 0;
+}
+
+}  // namespace
+
+SetLine set_line(PangoContext* context, const PangoFontDescription* desc, const StyledBlock& block,
+                 const LineRequest& rq, const SwatchTable& swatches) {
+  std::string text = block.text.substr(rq.begin, rq.end - rq.begin);
+  if (rq.hyphen) text += '-';
+  AttrListHandle attrs = attrs_for(block, rq.begin, rq.end, rq.hyphen);
+  LayoutHandle layout = unwrapped_layout(context, desc, text, attrs.get());
+  PangoLayoutLine* pl = pango_layout_get_line_readonly(layout.get(), 0);
+
+  SetLine line;
+  line.hyphenated = rq.hyphen;
+  PangoRectangle logical;
+  pango_layout_line_get_extents(pl, nullptr, &logical);
+  // Pango's line extents are relative to the baseline: y is minus the ascent.
+  line.ascent = -static_cast<double>(logical.y) / PANGO_SCALE;
+  line.descent = static_cast<double>(logical.y + logical.height) / PANGO_SCALE;
+  if (text.empty()) {  // an empty line keeps its font's height
+    PangoRectangle empty;
+    pango_layout_get_extents(layout.get(), nullptr, &empty);
+    const int baseline = pango_layout_get_baseline(layout.get());
+    line.ascent = static_cast<double>(baseline - empty.y) / PANGO_SCALE;
+    line.descent = static_cast<double>(empty.y + empty.height - baseline) / PANGO_SCALE;
+    return line;
+  }
+
+  // Copies of the runs, which we may widen, in visual order.
+  std::vector<std::shared_ptr<PangoGlyphItem>> runs;
+  int natural = 0, spaces = 0, space_width = 0;
+  for (GSList* l = pl->runs; l; l = l->next) {
+    auto* run = static_cast<PangoGlyphItem*>(l->data);
+    runs.emplace_back(pango_glyph_item_copy(run), free_glyph_item);
+    PangoGlyphString* gs = run->glyphs;
+    for (int g = 0; g < gs->num_glyphs; ++g) {
+      natural += gs->glyphs[g].geometry.width;
+      const bool cluster_start = g == 0 || gs->log_clusters[g] != gs->log_clusters[g - 1];
+      const size_t at = static_cast<size_t>(run->item->offset + gs->log_clusters[g]);
+      if (cluster_start && stretchable(text, at)) {
+        ++spaces;
+        space_width += gs->glyphs[g].geometry.width;
+      }
+    }
+  }
+
+  const int target = static_cast<int>(std::lround(rq.width * PANGO_SCALE));
+  int total = natural;
+  if (rq.justify && spaces > 0) {
+    const int extra = target - natural;
+    int given = 0, seen = 0;
+    for (auto& run : runs) {
+      PangoGlyphString* gs = run->glyphs;
+      for (int g = 0; g < gs->num_glyphs; ++g) {
+        const bool cluster_start = g == 0 || gs->log_clusters[g] != gs->log_clusters[g - 1];
+        const size_t at = static_cast<size_t>(run->item->offset + gs->log_clusters[g]);
+        if (!cluster_start || !stretchable(text, at)) continue;
+        ++seen;
+        const int share = static_cast<int>(std::lround(static_cast<double>(extra) * seen / spaces)) - given;
+        gs->glyphs[g].geometry.width += share;
+        given += share;
+      }
+    }
+    total = natural + given;
+    line.justified = true;
+    line.spacing = space_width > 0 ? static_cast<double>(space_width + given) / space_width : 1.0;
+  }
+
+  double offset = 0;
+  if (!rq.justify) {
+    if (rq.align == model::Align::Center) offset = (rq.width - static_cast<double>(total) / PANGO_SCALE) / 2;
+    if (rq.align == model::Align::Right) offset = rq.width - static_cast<double>(total) / PANGO_SCALE;
+  }
+  auto shared_text = std::make_shared<const std::string>(text);
+  double x = offset;
+  for (auto& run : runs) {
+    int w = 0;
+    for (int g = 0; g < run->glyphs->num_glyphs; ++g) w += run->glyphs->glyphs[g].geometry.width;
+    const double width = static_cast<double>(w) / PANGO_SCALE;
+    size_t at = rq.begin + static_cast<size_t>(run->item->offset);
+    const TextSegment& seg = segment_at(block, std::min(at, rq.end > rq.begin ? rq.end - 1 : rq.begin));
+    scene::GlyphRun gr;
+    gr.text = shared_text;
+    gr.glyphs = run;
+    gr.origin = {x, 0.0};
+    if (auto sw = swatches.find(seg.color); sw != swatches.end()) gr.paint = {sw->first, sw->second.rgb, 1.0};
+    line.runs.push_back(std::move(gr));
+    if (!seg.link.empty()) {
+      if (!line.links.empty() && line.links.back().uri == seg.link && std::abs(line.links.back().x1 - x) < 0.01)
+        line.links.back().x1 = x + width;
+      else
+        line.links.push_back({x, x + width, seg.link});
+    }
+    x += width;
+  }
+  line.right = x;
+  return line;
+}
+
+}  // namespace plaquette::text

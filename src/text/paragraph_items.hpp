@@ -1,0 +1,28 @@
+// From styled text to the line breaker's boxes, glue and penalties. Widths come from one
+// unwrapped Pango layout of the whole block, so kerning, ligatures and letter spacing count.
+#pragma once
+#include <vector>
+
+#include <pango/pango.h>
+
+#include "model/document.hpp"
+#include "text/hyphenator.hpp"
+#include "text/line_breaker.hpp"
+#include "text/styled_text.hpp"
+
+namespace plaquette::text {
+
+struct ItemOptions {
+  bool justified = true;        // glue may stretch and shrink; otherwise it is rigid (ragged text)
+  double stretch = 0.5;         // of a space's width (TeX's usual values for text fonts)
+  double shrink = 1.0 / 3.0;
+  double hyphen_penalty = 50;   // TeX's \hyphenpenalty and \exhyphenpenalty
+  double other_break_penalty = 100;  // after a slash or a dash
+};
+
+// `hyphen_points`: byte offsets where a discretionary hyphen may go (from the Hyphenator).
+std::vector<BreakItem> paragraph_items(PangoContext* context, const PangoFontDescription* desc,
+                                       const StyledBlock& block, const std::vector<size_t>& hyphen_points,
+                                       const ItemOptions& options);
+
+}  // namespace plaquette::text
