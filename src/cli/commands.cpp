@@ -23,14 +23,17 @@ void print_diagnostics(const DiagnosticSink& sink) {
 }
 
 // load → layout. Prints diagnostics; returns the scene or nullopt on bad input.
-std::optional<scene::Document> compose(const std::string& content, const std::string& root) {
+std::optional<scene::Document> compose(const std::string& content, const std::string& root, bool draft,
+                                       layout::LayoutReport* report = nullptr) {
   DiagnosticSink sink;
   load::LoadOptions options;
   options.root = root;
+  layout::LayoutOptions layout_options;
+  layout_options.draft = draft;
   std::optional<scene::Document> scene;
   try {
     auto doc = load::load_document(content, options, sink);
-    if (doc) scene = layout::layout_document(*doc, sink);
+    if (doc) scene = layout::layout_document(*doc, sink, layout_options, report);
   } catch (const InputError& e) {
     sink.add(e.diagnostic());
   }
@@ -46,7 +49,7 @@ std::optional<scene::Document> compose(const std::string& content, const std::st
 }  // namespace
 
 int run_build(const BuildArgs& args) {
-  auto scene = compose(args.content, args.root);
+  auto scene = compose(args.content, args.root, args.draft);
   if (!scene) return kExitBadInput;
   try {
     finish::AtomicOutput out(args.output);
@@ -65,7 +68,7 @@ int run_preview(const PreviewArgs& args) {
     fmt::print(stderr, "plaquette preview: --dpi must be between 10 and 1200 (got {})\n", args.dpi);
     return kExitUsage;
   }
-  auto scene = compose(args.content, args.root);
+  auto scene = compose(args.content, args.root, args.draft);
   if (!scene) return kExitBadInput;
   try {
     fs::create_directories(args.output_dir);
@@ -86,6 +89,33 @@ int run_preview(const PreviewArgs& args) {
     return kExitBadInput;
   }
   fmt::print("{}: {} pages at {} dpi\n", args.output_dir, scene->pages.size(), args.dpi);
+  return kExitOk;
+}
+
+int run_check(const CheckArgs& args) {
+  if (!(args.max_spacing >= 1.0) || !(args.max_hyphen_share >= 0 && args.max_hyphen_share <= 1)) {
+    fmt::print(stderr, "plaquette check: --max-spacing must be at least 1 and --max-hyphens between 0 and 1\n");
+    return kExitUsage;
+  }
+  layout::LayoutReport report;
+  auto scene = compose(args.content, args.root, false, &report);
+  if (!scene) return kExitBadInput;
+  fmt::print("page  lines  hyphenated  loosest space\n");
+  bool ok = true;
+  for (const auto& p : report.pages) {
+    const double share = p.lines ? static_cast<double>(p.hyphenated) / static_cast<double>(p.lines) : 0.0;
+    std::string verdict;
+    if (p.loosest > args.max_spacing) verdict += fmt::format("  word spaces too loose (over {:.2f})", args.max_spacing);
+    if (share > args.max_hyphen_share) verdict += fmt::format("  too many hyphens (over {:.0f}%)", args.max_hyphen_share * 100);
+    ok = ok && verdict.empty();
+    fmt::print("{:>4}  {:>5}  {:>10}  {:>13.2f}{}\n", p.page, p.lines, p.hyphenated, p.loosest, verdict);
+  }
+  if (!ok) {
+    fmt::print(stderr, "plaquette check: some pages are below the quality ceilings; rework their text or frames\n");
+    return kExitBadInput;
+  }
+  fmt::print("plaquette check: {} pages within the ceilings (word space at most {:.2f}, hyphenated lines at most {:.0f}%)\n",
+             report.pages.size(), args.max_spacing, args.max_hyphen_share * 100);
   return kExitOk;
 }
 

@@ -13,6 +13,7 @@ struct BuildArgs {
   std::string content = "content/plaquette.yaml";
   std::string output = "output/plaquette.pdf";
   std::string root;
+  bool draft = false;  // overflowing text is a warning, marked on the page
 };
 
 struct PreviewArgs {
@@ -20,9 +21,19 @@ struct PreviewArgs {
   std::string output_dir = "output/preview";
   double dpi = 96;
   std::string root;
+  bool draft = false;
+};
+
+// `check`: lays the brochure out without writing anything and prints each page's text quality.
+struct CheckArgs {
+  std::string content = "content/plaquette.yaml";
+  std::string root;
+  double max_spacing = 1.75;       // loosest justified word space allowed, against the natural space
+  double max_hyphen_share = 0.25;  // hyphenated lines allowed, as a share of a page's lines
 };
 
 int run_build(const BuildArgs& args);
 int run_preview(const PreviewArgs& args);
+int run_check(const CheckArgs& args);
 
 }  // namespace plaquette::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   b->add_option("file", build.content, "Content file")->capture_default_str();
   b->add_option("-o,--output", build.output, "PDF to write")->capture_default_str();
   b->add_option("--root", build.root, "Project root (default: found from the content file)");
+  b->add_flag("--draft", build.draft, "Overflowing text is a warning, marked on the page, instead of an error");
 
   PreviewArgs preview;
   auto* p = app.add_subcommand("preview", "Render each page as a PNG");
@@ -21,6 +22,16 @@ int main(int argc, char** argv) {
   p->add_option("-o,--output", preview.output_dir, "Folder for the PNG pages")->capture_default_str();
   p->add_option("--dpi", preview.dpi, "Resolution of the PNG pages")->capture_default_str();
   p->add_option("--root", preview.root, "Project root (default: found from the content file)");
+  p->add_flag("--draft", preview.draft, "Overflowing text is a warning, marked on the page, instead of an error");
+
+  CheckArgs check;
+  auto* c = app.add_subcommand("check", "Check the text quality of each page (word spacing, hyphens) without writing");
+  c->add_option("file", check.content, "Content file")->capture_default_str();
+  c->add_option("--root", check.root, "Project root (default: found from the content file)");
+  c->add_option("--max-spacing", check.max_spacing, "Loosest justified word space allowed (1 = the font's space)")
+      ->capture_default_str();
+  c->add_option("--max-hyphens", check.max_hyphen_share, "Share of hyphenated lines allowed on a page (0 to 1)")
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -30,5 +41,6 @@ int main(int argc, char** argv) {
   }
   if (b->parsed()) return run_build(build);
   if (p->parsed()) return run_preview(preview);
+  if (c->parsed()) return run_check(check);
   return kExitUsage;
 }

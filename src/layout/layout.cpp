@@ -43,7 +43,8 @@ void layout_block(const Engines& e, PageContext& pc, const model::Block& block) 
 
 }  // namespace
 
-std::optional<scene::Document> layout_document(const model::Document& doc, DiagnosticSink& sink) {
+std::optional<scene::Document> layout_document(const model::Document& doc, DiagnosticSink& sink,
+                                               const LayoutOptions& options, LayoutReport* report) {
   namespace fs = std::filesystem;
   fs::path fonts_dir = fs::path(doc.project_root) / doc.tmpl.fonts_dir;
   std::shared_ptr<text::FontSet> fonts;
@@ -57,7 +58,7 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
 
   text::Typesetter typesetter(*fonts, doc.tmpl);
   image::ImageCache images;
-  Engines engines{doc, typesetter, images, sink};
+  Engines engines{doc, options.draft, typesetter, images, sink};
 
   scene::Document out;
   out.title = doc.meta.title;
@@ -93,6 +94,7 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
         sink.add(err.diagnostic());
       }
     }
+    if (report) report->pages.push_back({number, pc.stats.lines, pc.stats.hyphenated, pc.stats.loosest});
     out.pages.push_back(std::move(sp));
   }
   if (sink.has_errors()) return std::nullopt;

@@ -1,6 +1,7 @@
 // layout: model::Document → scene::Document. The only stage that decides positions.
 #pragma once
 #include <optional>
+#include <vector>
 
 #include "core/diag.hpp"
 #include "model/document.hpp"
@@ -8,9 +9,28 @@
 
 namespace plaquette::layout {
 
+struct LayoutOptions {
+  // Draft: text that overflows its frame is a warning and is marked on the page (a red box with
+  // a plus sign at the frame's bottom-right corner, as in InDesign) instead of an error.
+  bool draft = false;
+};
+
+// Text quality of one page, for `plaquette check`.
+struct PageTextQuality {
+  int page = 0;
+  size_t lines = 0;
+  size_t hyphenated = 0;  // lines ending with a hyphen the setter added
+  double loosest = 1.0;   // widest justified word space against the font's normal space
+};
+
+struct LayoutReport {
+  std::vector<PageTextQuality> pages;
+};
+
 // Lays out every page: master decorations, then the page's blocks (text flowed through frame
 // columns, images fitted, maps drawn). Problems (unknown fonts, text overflow, bad images or map
 // data) go to `sink` with the YAML location; returns nullopt when there was an error.
-std::optional<scene::Document> layout_document(const model::Document& doc, DiagnosticSink& sink);
+std::optional<scene::Document> layout_document(const model::Document& doc, DiagnosticSink& sink,
+                                               const LayoutOptions& options = {}, LayoutReport* report = nullptr);
 
 }  // namespace plaquette::layout

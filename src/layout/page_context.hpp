@@ -12,6 +12,7 @@ namespace plaquette::layout {
 
 struct Engines {
   const model::Document& doc;
+  bool draft;
   const text::Typesetter& typesetter;
   image::ImageCache& images;
   DiagnosticSink& sink;
@@ -22,6 +23,7 @@ struct PageContext {
   const model::Master& master;
   int number = 0;  // 1-based page number, as printed by the folio
   scene::Page& out;
+  text::TextStats stats;  // of the text set on this page
 };
 
 // A placement resolved against the page's master: the rectangle and its columns.

@@ -24,6 +24,7 @@ inline Range ground_margin() { return Range{0, 1e7, false, "between 0m and 10000
 // Hyphenation settings, in letters (and lines for max_consecutive).
 inline Range hyphen_min_word() { return Range{2, 30, false, "between 2 and 30 (letters)"}; }
 inline Range hyphen_min_part() { return Range{1, 15, false, "between 1 and 15 (letters)"}; }
+inline Range outline_level() { return Range{0, 6, false, "between 0 (not in the PDF outline) and 6"}; }
 inline Range hyphen_max_consecutive() { return Range{1, 20, false, "between 1 and 20 (lines)"}; }
 
 }  // namespace plaquette::load::limits

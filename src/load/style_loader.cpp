@@ -23,7 +23,7 @@ const std::vector<std::string> kStyleKeys = {
     "based_on",     "font",           "weight",        "italic",        "size",         "leading",
     "tracking",     "color",          "align",         "first_indent",  "space_before", "space_after",
     "keep_with_next", "keep_together", "uppercase",    "hyphenate",     "line_breaking", "features",
-    "language"};
+    "language",     "outline"};
 const std::vector<std::string> kCharStyleKeys = {"based_on", "font",      "weight",    "italic",  "size",
                                                  "tracking", "color",     "uppercase", "hyphenate", "features"};
 const std::vector<std::string> kHyphenationKeys = {"min_word", "min_left", "min_right", "max_consecutive"};
@@ -328,6 +328,7 @@ void read_style(StyleNode& n, const model::ParagraphStyle* parent, model::Paragr
     st.breaking = *b == "first-fit" ? model::LineBreaking::FirstFit : model::LineBreaking::TotalFit;
   if (auto f = read_features(m)) st.features = std::move(*f);
   if (auto lang = read_language(m)) st.language = *lang;
+  st.outline_level = m.integer("outline", Need::Optional, limits::outline_level()).value_or(st.outline_level);
   m.finish(kStyleKeys);
 }
 

@@ -51,6 +51,7 @@ struct ParagraphStyle {
   std::vector<std::string> features;  // OpenType features as Pango/CSS settings: "smcp", "onum", "liga 0"
   std::string language = "fr";        // typography and hyphenation rules
   std::string based_on;               // the parent style, already merged in by the loader
+  int outline_level = 0;              // 1, 2...: paragraphs in this style are PDF bookmarks
   Span span;
 };
 

@@ -2,7 +2,9 @@
 // explicitly (including the date, so that the same input gives the same bytes).
 #include <cairo-pdf.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -40,9 +42,22 @@ void write_pdf(const scene::Document& doc, const std::string& path) {
   meta(CAIRO_PDF_METADATA_MOD_DATE, date);
 
   CairoHandle cr(cairo_create(surface.get()));
+  // Bookmarks nest by level: each entry hangs under the last entry of a higher level.
+  std::vector<int> parents{CAIRO_PDF_OUTLINE_ROOT};
+  int page_number = 0;
   for (const auto& page : doc.pages) {
+    ++page_number;
     cairo_pdf_surface_set_size(surface.get(), page.trim.width, page.trim.height);
     if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface.get(), page.label.c_str());
+    for (const auto& b : page.bookmarks) {
+      const size_t level = static_cast<size_t>(std::max(1, b.level));
+      while (parents.size() > level) parents.pop_back();
+      while (parents.size() < level) parents.push_back(parents.back());  // a skipped level hangs higher
+      const std::string dest = fmt::format("page={} pos=[{:.2f} {:.2f}]", page_number, b.at.x, b.at.y);
+      int id = cairo_pdf_surface_add_outline(surface.get(), parents.back(), b.title.c_str(), dest.c_str(),
+                                             level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t{});
+      parents.push_back(id);
+    }
     render_page(cr.get(), page);
     cairo_show_page(cr.get());
     check(cairo_status(cr.get()), path);

@@ -8,10 +8,27 @@
 
 namespace plaquette::render {
 
+namespace {
+
+// Cairo writes a URI's bytes as they are: anything outside printable ASCII (and the quote that
+// would end cairo's attribute string) is percent-encoded, as RFC 3986 asks.
+std::string percent_encode(const std::string& uri) {
+  std::string out;
+  for (unsigned char c : uri) {
+    if (c <= 0x20 || c >= 0x7f || c == '\'' || c == '\\' || c == '"')
+      out += fmt::format("%{:02X}", c);
+    else
+      out += static_cast<char>(c);
+  }
+  return out;
+}
+
+}  // namespace
+
 void draw_link(cairo_t* cr, const scene::Link& link) {
   // Only the PDF surface knows links; on an image surface the tag is ignored.
   std::string attrs = fmt::format("rect=[{} {} {} {}] uri='{}'", link.area.x, link.area.y, link.area.width,
-                                  link.area.height, link.uri);
+                                  link.area.height, percent_encode(link.uri));
   cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
   cairo_tag_end(cr, CAIRO_TAG_LINK);
 }

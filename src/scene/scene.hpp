@@ -92,11 +92,19 @@ struct Item {
   Span span;  // the YAML that made it, for messages from later stages
 };
 
+// An entry of the PDF outline (bookmarks panel), pointing at a heading on its page.
+struct Bookmark {
+  std::string title;
+  int level = 1;  // 1 = top level
+  Point at;       // page coordinates of the heading's top-left
+};
+
 struct Page {
   Size trim;            // the finished page size
   double bleed = 0;     // extra area around the trim, each side
   std::string label;    // page label ("1", "couverture"...)
   std::vector<Item> items;
+  std::vector<Bookmark> bookmarks;  // in reading order
 };
 
 struct Document {

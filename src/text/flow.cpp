@@ -79,6 +79,8 @@ FlowResult Typesetter::flow(const std::vector<model::Paragraph>& paragraphs, con
         part.span = sp.span;
         part.lines.assign(sp.lines.begin() + static_cast<long>(first), sp.lines.begin() + static_cast<long>(first + take));
         place(part, {columns[col].x, y + gap}, result.items);
+        for (const auto& l : part.lines) result.stats.add(l);
+        if (first == 0 && sp.style->outline_level > 0) result.headings.push_back({pi, {columns[col].x, y + gap}});
         y += gap + static_cast<double>(take) * leading;
         result.bottom = y;
         first += take;

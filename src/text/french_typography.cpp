@@ -144,9 +144,10 @@ std::vector<bool> protected_mask(const std::u32string& s) {
     size_t b = i, e = i;
     while (e < s.size() && !is_space(s[e])) ++e;
     i = e;
-    while (b < e && (s[b] == '"' || s[b] == kOpenQuote || s[b] == '(' || s[b] == '<')) ++b;
+    // Both guillemets on both sides: converting quotes must not change what is protected.
+    while (b < e && (s[b] == '"' || s[b] == kOpenQuote || s[b] == kCloseQuote || s[b] == '(' || s[b] == '<')) ++b;
     while (e > b && (s[e - 1] == '.' || s[e - 1] == ',' || s[e - 1] == ';' || s[e - 1] == ':' ||
-                     s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == '"' || s[e - 1] == kCloseQuote ||
+                     s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == '"' || s[e - 1] == kCloseQuote || s[e - 1] == kOpenQuote ||
                      s[e - 1] == '>'))
       --e;
     if (b == e) continue;
@@ -260,9 +261,12 @@ std::u32string space_high_punctuation(const std::u32string& s) {
       if (!(follows_mark && c != ';')) set_space_before(out, kNarrowNbsp, true);
     } else if (c == ':') {
       // 10:30 is a time, not a colon in a sentence. A colon glued to the next word
-      // (ex:ample, C:) is not prose either, so a missing space is only added before a space.
+      // (ex:ample, C:) is not prose either, so a missing space is only added before a space
+      // or before another high mark, which this pass separates anyway (so a second run
+      // agrees with the first).
       bool time = is_digit(prev) && is_digit(next);
-      if (!time) set_space_before(out, kNbsp, next == 0 || is_space(next));
+      bool separated = next == 0 || is_space(next) || next == ';' || next == '!' || next == '?' || next == ':';
+      if (!time) set_space_before(out, kNbsp, separated);
     }
     out += c;
   }

@@ -32,8 +32,9 @@ struct Sums {
       const BreakItem& it = items[i];
       const bool counts = it.type != BreakItemType::Penalty;
       w[i + 1] = w[i] + (counts ? it.width : 0);
-      y[i + 1] = y[i] + (it.type == BreakItemType::Glue ? it.stretch : 0);
-      z[i + 1] = z[i] + (it.type == BreakItemType::Glue ? it.shrink : 0);
+      // Boxes may stretch too: a little letter spacing, as InDesign's justification allows.
+      y[i + 1] = y[i] + (counts ? it.stretch : 0);
+      z[i + 1] = z[i] + (counts ? it.shrink : 0);
     }
   }
 };

@@ -17,8 +17,8 @@ inline constexpr double kFill = 1e6;               // stretch of the glue that e
 struct BreakItem {
   BreakItemType type = BreakItemType::Box;
   double width = 0;    // natural width (for a penalty: what is added if the line breaks here, e.g. "-")
-  double stretch = 0;  // glue only
-  double shrink = 0;   // glue only
+  double stretch = 0;  // glue; for a box, the letter spacing it may take
+  double shrink = 0;
   double penalty = 0;  // penalty only; <= -kInfinitePenalty forces a break, >= kInfinitePenalty forbids it
   bool flagged = false;  // penalty only: a break here ends the line with a hyphen
   size_t begin = 0;    // byte range of the text this item stands for

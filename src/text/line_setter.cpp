@@ -45,42 +45,60 @@ SetLine set_line(PangoContext* context, const PangoFontDescription* desc, const 
 
   // Copies of the runs, which we may widen, in visual order.
   std::vector<std::shared_ptr<PangoGlyphItem>> runs;
-  int natural = 0, spaces = 0, space_width = 0;
+  int natural = 0;
   for (GSList* l = pl->runs; l; l = l->next) {
     auto* run = static_cast<PangoGlyphItem*>(l->data);
     runs.emplace_back(pango_glyph_item_copy(run), free_glyph_item);
-    PangoGlyphString* gs = run->glyphs;
-    for (int g = 0; g < gs->num_glyphs; ++g) {
-      natural += gs->glyphs[g].geometry.width;
-      const bool cluster_start = g == 0 || gs->log_clusters[g] != gs->log_clusters[g - 1];
-      const size_t at = static_cast<size_t>(run->item->offset + gs->log_clusters[g]);
-      if (cluster_start && stretchable(text, at)) {
-        ++spaces;
-        space_width += gs->glyphs[g].geometry.width;
-      }
-    }
+    for (int g = 0; g < run->glyphs->num_glyphs; ++g) natural += run->glyphs->glyphs[g].geometry.width;
   }
 
-  const int target = static_cast<int>(std::lround(rq.width * PANGO_SCALE));
   int total = natural;
-  if (rq.justify && spaces > 0) {
-    const int extra = target - natural;
-    int given = 0, seen = 0;
+  if (rq.justify) {
+    // Each glyph that starts a cluster takes a share of the difference: word spaces by their
+    // stretch (or shrink), letters by the letter spacing allowed, as the line breaker assumed.
+    // The last glyph takes none, so that the line ends on the measure.
+    struct Slot {
+      PangoGlyphInfo* glyph;
+      double weight;
+      bool space;
+    };
+    const int extra = static_cast<int>(std::lround(rq.width * PANGO_SCALE)) - natural;
+    std::vector<Slot> slots;
+    double space_width = 0;
     for (auto& run : runs) {
       PangoGlyphString* gs = run->glyphs;
+      const TextSegment& seg = segment_at(block, rq.begin + static_cast<size_t>(run->item->offset));
       for (int g = 0; g < gs->num_glyphs; ++g) {
         const bool cluster_start = g == 0 || gs->log_clusters[g] != gs->log_clusters[g - 1];
+        if (!cluster_start) continue;
         const size_t at = static_cast<size_t>(run->item->offset + gs->log_clusters[g]);
-        if (!cluster_start || !stretchable(text, at)) continue;
-        ++seen;
-        const int share = static_cast<int>(std::lround(static_cast<double>(extra) * seen / spaces)) - given;
-        gs->glyphs[g].geometry.width += share;
-        given += share;
+        const double w = gs->glyphs[g].geometry.width;
+        if (stretchable(text, at)) {
+          space_width += w;
+          slots.push_back({&gs->glyphs[g], w * (extra >= 0 ? rq.spacing.stretch : rq.spacing.shrink), true});
+        } else {
+          const double em = seg.size * PANGO_SCALE;
+          slots.push_back({&gs->glyphs[g], em * (extra >= 0 ? rq.spacing.letter_stretch : rq.spacing.letter_shrink), false});
+        }
       }
     }
-    total = natural + given;
-    line.justified = true;
-    line.spacing = space_width > 0 ? static_cast<double>(space_width + given) / space_width : 1.0;
+    if (!slots.empty()) slots.pop_back();  // the last glyph stays where it is
+    double weights = 0;
+    for (const auto& sl : slots) weights += sl.weight;
+    if (weights > 0) {
+      double cumulative = 0, to_spaces = 0;
+      int given = 0;
+      for (auto& sl : slots) {
+        cumulative += sl.weight;
+        const int share = static_cast<int>(std::lround(extra * cumulative / weights)) - given;
+        sl.glyph->geometry.width += share;
+        given += share;
+        if (sl.space) to_spaces += share;
+      }
+      total = natural + given;
+      line.justified = true;
+      line.spacing = space_width > 0 ? (space_width + to_spaces) / space_width : 1.0;
+    }
   }
 
   double offset = 0;

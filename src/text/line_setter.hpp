@@ -3,6 +3,7 @@
 #pragma once
 #include "core/color.hpp"
 #include "model/document.hpp"
+#include "text/paragraph_items.hpp"
 #include "text/styled_text.hpp"
 #include "text/typesetter.hpp"
 
@@ -14,6 +15,7 @@ struct LineRequest {
   double width = 0;           // the measure
   bool justify = false;       // fill the measure by adjusting word spaces
   model::Align align = model::Align::Left;
+  ItemOptions spacing;        // how word spaces and letters share the adjustment (as when breaking)
 };
 
 SetLine set_line(PangoContext* context, const PangoFontDescription* desc, const StyledBlock& block,

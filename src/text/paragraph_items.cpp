@@ -56,12 +56,15 @@ std::vector<BreakItem> paragraph_items(PangoContext* context, const PangoFontDes
   std::vector<BreakItem> items;
   const size_t npos = static_cast<size_t>(-1);
   size_t box_begin = npos;
-  double box_width = 0;
+  double box_width = 0, box_stretch = 0, box_shrink = 0;
   auto flush_box = [&](size_t at) {
     if (box_begin == npos) return;
-    items.push_back(BreakItem::box(box_width, box_begin, at));
+    BreakItem box = BreakItem::box(box_width, box_begin, at);
+    box.stretch = box_stretch;
+    box.shrink = box_shrink;
+    items.push_back(box);
     box_begin = npos;
-    box_width = 0;
+    box_width = box_stretch = box_shrink = 0;
   };
   auto glue = [&](double w, size_t b, size_t e) {
     const double st = options.justified ? w * options.stretch : 0, sh = options.justified ? w * options.shrink : 0;
@@ -106,6 +109,11 @@ std::vector<BreakItem> paragraph_items(PangoContext* context, const PangoFontDes
       }
       if (box_begin == npos) box_begin = b;
       box_width += adv[b];
+      if (options.justified) {
+        const double em = segment_at(block, b).size;
+        box_stretch += options.letter_stretch * em;
+        box_shrink += options.letter_shrink * em;
+      }
     }
     prev = c;
   }

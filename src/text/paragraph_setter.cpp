@@ -106,6 +106,7 @@ SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) co
       const bool ends_paragraph = at.penalty <= -kInfinitePenalty;  // last line, or a forced break
       rq.justify = justify && !ends_paragraph;
       rq.align = st.align;
+      rq.spacing = options;
       SetLine line = set_line(ctx, desc.get(), block, rq, tmpl_.swatches);
       const double shift = indent + (li == 0 ? first_indent : 0.0);
       for (auto& r : line.runs) r.origin.x += shift;
@@ -130,6 +131,28 @@ SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) co
       start = line_start_after(items, brk.item);
     }
   }
+  return out;
+}
+
+std::string Typesetter::plain_text(const model::Paragraph& paragraph) const {
+  const model::ParagraphStyle& st = style(paragraph.style);
+  std::string out;
+  for (const auto& b : style_paragraph(paragraph, st, tmpl_, st.language)) {
+    if (!out.empty()) out += ' ';
+    out += b.text;
+  }
+  // A forced line break reads as a space in a bookmark.
+  const std::string separator = "\u2028";
+  std::string flat;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out.compare(i, separator.size(), separator) == 0) {
+      flat += ' ';
+      i += separator.size() - 1;
+    } else {
+      flat += out[i];
+    }
+  }
+  out = std::move(flat);
   return out;
 }
 

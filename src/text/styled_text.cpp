@@ -124,9 +124,7 @@ std::vector<StyledBlock> style_paragraph(const model::Paragraph& paragraph, cons
     const std::string source = french ? apply_french_typography(item.source) : item.source;
     MarkupResult parsed = parse_inline_markup(source);
     if (!parsed.errors.empty())
-      throw InputError(paragraph.span, fmt::format("in the text of this paragraph: {} (write \\* or \\_ or \\[ to "
-                                                   "print the character itself)",
-                                                   parsed.errors.front().message));
+      throw InputError(paragraph.span, fmt::format("in the text of this paragraph: {}", parsed.errors.front().message));
     if (style.uppercase) uppercase(parsed.inline_text);
     StyledBlock b;
     b.kind = item.kind;

@@ -63,12 +63,19 @@ struct Overflow {
   size_t paragraph = 0;         // index of the first paragraph not wholly placed
 };
 
+// A paragraph whose style puts it in the PDF outline, where its first line was placed.
+struct PlacedHeading {
+  size_t paragraph = 0;
+  Point at;
+};
+
 struct FlowResult {
   std::vector<scene::Item> items;
   std::optional<Overflow> overflow;
   double bottom = 0;            // lowest line box bottom in the last column used (page y)
   size_t columns_used = 0;
   TextStats stats;              // over the lines placed
+  std::vector<PlacedHeading> headings;
 };
 
 class Typesetter {
@@ -83,6 +90,9 @@ class Typesetter {
   // no orphan or widow line (at least 2 lines on each side of a column break), headings kept
   // with the first lines of the next paragraph.
   FlowResult flow(const std::vector<model::Paragraph>& paragraphs, const std::vector<Rect>& columns) const;
+
+  // The paragraph's text as read (markup removed, typography applied), e.g. for a bookmark.
+  std::string plain_text(const model::Paragraph& paragraph) const;
 
   // Height a single paragraph takes at `width` (line boxes of its leading).
   double height(const SetParagraph& p) const;
