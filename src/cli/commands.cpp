@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "finish/document_language.hpp"
 #include "finish/output_file.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
@@ -54,6 +55,7 @@ int run_build(const BuildArgs& args) {
   try {
     finish::AtomicOutput out(args.output);
     render::write_pdf(*scene, out.temp_path());
+    if (!scene->language.empty()) finish::set_document_language(out.temp_path(), scene->language);
     out.commit();
   } catch (const std::exception& e) {
     fmt::print(stderr, "{}: error: {}\n", args.output, e.what());

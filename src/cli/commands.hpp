@@ -28,7 +28,7 @@ struct PreviewArgs {
 struct CheckArgs {
   std::string content = "content/plaquette.yaml";
   std::string root;
-  double max_spacing = 1.75;       // loosest justified word space allowed, against the natural space
+  double max_spacing = 2.0;        // loosest justified word space allowed, against the natural space
   double max_hyphen_share = 0.25;  // hyphenated lines allowed, as a share of a page's lines
 };
 

@@ -42,6 +42,9 @@ void write_pdf(const scene::Document& doc, const std::string& path) {
   meta(CAIRO_PDF_METADATA_MOD_DATE, date);
 
   CairoHandle cr(cairo_create(surface.get()));
+  // The whole document sits in one "Document" structure element. Besides a minimal tag tree,
+  // this works around cairo 1.16, which writes a dangling /StructParent reference (a damaged
+  // file) for a link made after drawing when no structure element is open.
   // Bookmarks nest by level: each entry hangs under the last entry of a higher level.
   std::vector<int> parents{CAIRO_PDF_OUTLINE_ROOT};
   int page_number = 0;
@@ -58,7 +61,9 @@ void write_pdf(const scene::Document& doc, const std::string& path) {
                                              level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t{});
       parents.push_back(id);
     }
+    if (page_number == 1) cairo_tag_begin(cr.get(), "Document", nullptr);
     render_page(cr.get(), page);
+    if (page_number == static_cast<int>(doc.pages.size())) cairo_tag_end(cr.get(), "Document");
     cairo_show_page(cr.get());
     check(cairo_status(cr.get()), path);
   }

@@ -102,7 +102,9 @@ std::vector<BreakItem> paragraph_items(PangoContext* context, const PangoFontDes
         flush_box(b);
         const double hyphen = text_width(context, desc, segment_at(block, b - 1), "-");
         items.push_back(BreakItem::pen(hyphen, options.hyphen_penalty, true, b));
-      } else if (!after_space && prev != kLineSeparator && ci < n_attrs && log[ci].is_line_break) {
+      } else if (!after_space && prev != kLineSeparator && ci < n_attrs && log[ci].is_line_break &&
+                 (segment_at(block, b).hyphenate || segment_at(block, b - 1).hyphenate)) {
+        // (inside a no-hyphen span, such as a name or an address, not even at its own hyphens)
         flush_box(b);  // after an explicit hyphen, a slash, a dash: a break without a new hyphen
         items.push_back(BreakItem::pen(0, is_hyphen(prev) ? options.hyphen_penalty : options.other_break_penalty,
                                        is_hyphen(prev), b));

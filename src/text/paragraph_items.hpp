@@ -18,7 +18,7 @@ struct ItemOptions {
   double shrink = 1.0 / 3.0;
   // Letter spacing a justified line may add or take per character, in ems: small enough not to
   // be seen, enough to spare narrow columns their loosest word spaces.
-  double letter_stretch = 0.015;
+  double letter_stretch = 0.02;
   double letter_shrink = 0.005;
   double hyphen_penalty = 50;   // TeX's \hyphenpenalty and \exhyphenpenalty
   double other_break_penalty = 100;  // after a slash or a dash

@@ -1,0 +1,215 @@
+// Setting paragraphs with the project fonts: justification, hyphens, markup, lists, links.
+#include <gtest/gtest.h>
+
+#include <pango/pango.h>
+
+#include <cmath>
+
+#include "text/text_fixture.hpp"
+
+using namespace plaquette;
+
+namespace {
+
+struct Setter : ::testing::Test {
+  std::shared_ptr<text::FontSet> fonts = test::project_fonts();
+  model::Template tmpl = make();
+  text::Typesetter ts{*fonts, tmpl};
+
+  static model::Template make() {
+    auto t = test::make_template();
+    t.swatches["vert"] = Swatch{"vert", Cmyk{80, 0, 90, 30}, Rgb{0.1, 0.4, 0.2}, {}};
+    model::CharacterStyle vert;
+    vert.name = "vert";
+    vert.color = "vert";
+    t.char_styles["vert"] = vert;
+    model::CharacterStyle fixe;
+    fixe.name = "fixe";
+    fixe.hyphenate = false;
+    t.char_styles["fixe"] = fixe;
+    auto ragged = t.styles["corps"];
+    ragged.name = "fer-a-gauche";
+    ragged.align = model::Align::Left;
+    t.styles["fer-a-gauche"] = ragged;
+    auto greedy = t.styles["corps"];
+    greedy.name = "glouton";
+    greedy.breaking = model::LineBreaking::FirstFit;
+    t.styles["glouton"] = greedy;
+    auto nohyph = t.styles["corps"];
+    nohyph.name = "sans-cesure";
+    nohyph.hyphenation.enabled = false;
+    t.styles["sans-cesure"] = nohyph;
+    return t;
+  }
+
+  text::SetParagraph set(const std::string& style, const std::string& text, double width) {
+    return ts.set(model::Paragraph{style, text, {}}, width);
+  }
+
+  // The characters shown on a line (the text behind its glyph runs).
+  static std::string line_text(const text::SetLine& line) {
+    std::string out;
+    for (const auto& r : line.runs) {
+      const PangoItem* item = r.glyphs->item;
+      out.append(*r.text, static_cast<size_t>(item->offset), static_cast<size_t>(item->length));
+    }
+    return out;
+  }
+};
+
+const char* kLong =
+    "Les réservoirs de biodiversité sont les espaces où la vie sauvage est la plus riche et où les espèces "
+    "accomplissent l’essentiel de leur cycle de vie. Les corridors écologiques les relient : haies, berges, "
+    "talus, friches, ou chapelets de petits milieux qui servent de relais, à la manière de pas japonais. "
+    "Ensemble, ils forment les continuités écologiques indispensables à la circulation des espèces.";
+
+TEST_F(Setter, JustifiedLinesEndOnTheMeasure) {
+  const double width = 160;
+  auto p = set("corps", kLong, width);
+  ASSERT_GT(p.lines.size(), 4u);
+  for (size_t i = 0; i + 1 < p.lines.size(); ++i) {
+    EXPECT_TRUE(p.lines[i].justified) << i;
+    EXPECT_NEAR(p.lines[i].right, width, 0.05) << "line " << i << ": " << line_text(p.lines[i]);
+  }
+  EXPECT_FALSE(p.lines.back().justified);  // the last line keeps natural spaces
+  EXPECT_LT(p.lines.back().right, width);
+}
+
+TEST_F(Setter, HyphenatedLinesShowAHyphenAndNoSoftHyphenIsSet) {
+  auto p = set("corps", kLong, 120);
+  size_t hyphenated = 0;
+  for (const auto& l : p.lines) {
+    const std::string t = line_text(l);
+    EXPECT_EQ(t.find("\u00AD"), std::string::npos) << t;
+    if (l.hyphenated) {
+      ++hyphenated;
+      EXPECT_EQ(t.back(), '-') << t;
+    }
+  }
+  EXPECT_GT(hyphenated, 0u) << "a 120pt measure needs some hyphens";
+}
+
+TEST_F(Setter, NoHyphenWhenTheStyleSaysSo) {
+  auto p = set("sans-cesure", kLong, 120);
+  for (const auto& l : p.lines) EXPECT_FALSE(l.hyphenated) << line_text(l);
+}
+
+TEST_F(Setter, NeverMoreThanTwoHyphenatedLinesInARow) {
+  auto p = set("corps", std::string(kLong) + " " + kLong + " " + kLong, 90);
+  int run = 0;
+  for (const auto& l : p.lines) {
+    run = l.hyphenated ? run + 1 : 0;
+    EXPECT_LE(run, 2);
+  }
+}
+
+TEST_F(Setter, TotalFitIsNoLooserThanFirstFit) {
+  // Over several measures, the paragraph composer's loosest line is never worse than the
+  // line-by-line setter's, and strictly better somewhere.
+  bool better = false;
+  for (double width : {110.0, 130.0, 150.0, 170.0, 190.0}) {
+    auto loosest = [&](const char* style) {
+      double m = 1;
+      for (const auto& l : set(style, kLong, width).lines)
+        if (l.justified) m = std::max(m, l.spacing);
+      return m;
+    };
+    const double total = loosest("corps"), greedy = loosest("glouton");
+    EXPECT_LE(total, greedy + 1e-6) << width;
+    better = better || total < greedy - 0.05;
+  }
+  EXPECT_TRUE(better);
+}
+
+TEST_F(Setter, RaggedTextIsNotStretched) {
+  auto p = set("fer-a-gauche", kLong, 150);
+  for (const auto& l : p.lines) {
+    EXPECT_FALSE(l.justified);
+    EXPECT_LE(l.right, 150.05);
+  }
+}
+
+TEST_F(Setter, MarkupCharactersAndEntitiesPrintAsThemselves) {
+  auto p = set("corps", "Les <b>balises</b> & R&D <i> restent telles quelles.", 400);
+  ASSERT_EQ(p.lines.size(), 1u);
+  EXPECT_EQ(line_text(p.lines[0]), "Les <b>balises</b> & R&D <i> restent telles quelles.");
+}
+
+TEST_F(Setter, BoldAndItalicTakeRealFaces) {
+  auto p = set("corps", "Un **terril** et une *mare*.", 400);
+  ASSERT_EQ(p.lines.size(), 1u);
+  EXPECT_EQ(line_text(p.lines[0]), "Un terril et une mare.");
+  std::set<std::string> faces;
+  for (const auto& r : p.lines[0].runs) {
+    PangoFontDescription* d = pango_font_describe(r.glyphs->item->analysis.font);
+    faces.insert(pango_font_description_to_string(d));
+    pango_font_description_free(d);
+  }
+  EXPECT_GE(faces.size(), 3u);  // regular, bold, italic
+}
+
+TEST_F(Setter, CharacterStyleColoursItsSpan) {
+  auto p = set("corps", "Un [corridor]{vert} vert.", 400);
+  bool green = false;
+  for (const auto& r : p.lines[0].runs) green = green || r.paint.swatch == "vert";
+  EXPECT_TRUE(green);
+}
+
+TEST_F(Setter, UnknownCharacterStyleIsAnError) {
+  try {
+    set("corps", "Un [corridor]{verte} vert.", 400);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("unknown character style 'verte' (did you mean 'vert'?)"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(Setter, UnclosedMarkupIsAnError) {
+  EXPECT_THROW(set("corps", "Un **terril sans fin.", 400), InputError);
+}
+
+TEST_F(Setter, NoHyphenSpanIsNeverBroken) {
+  const std::string name = "[Raismes-Saint-Amand-Wallers]{fixe}";
+  for (double width : {80.0, 100.0, 120.0}) {
+    auto p = set("corps", "La forêt domaniale de " + name + " est un vaste ensemble forestier de la région.", width);
+    for (const auto& l : p.lines) {
+      const std::string t = line_text(l);
+      if (t.find("Wallers") != std::string::npos || t.find("Raismes") != std::string::npos)
+        EXPECT_NE(t.find("Raismes-Saint-Amand-Wallers"), std::string::npos) << t;
+    }
+  }
+}
+
+TEST_F(Setter, ForcedLineBreak) {
+  auto p = set("corps", "Fosse 9/9 bis, rue du Tordoir\\\n62590 Oignies", 400);
+  ASSERT_EQ(p.lines.size(), 2u);
+  EXPECT_EQ(line_text(p.lines[1]), "62590 Oignies");
+}
+
+TEST_F(Setter, BulletListHangsItsItems) {
+  auto p = set("corps", "- premier point\n- second point", 300);
+  ASSERT_EQ(p.lines.size(), 2u);
+  for (const auto& l : p.lines) {
+    ASSERT_GE(l.runs.size(), 2u);
+    EXPECT_EQ(*l.runs[0].text, "\u2022");             // the bullet first, at the left edge
+    EXPECT_GT(l.runs[1].origin.x, l.runs[0].origin.x + 5);  // the text after the indent
+  }
+}
+
+TEST_F(Setter, FrenchSpacesAreSet) {
+  auto p = set("corps", "Pourquoi ? \"Pour relier\" : les milieux.", 400);
+  const std::string t = line_text(p.lines[0]);
+  EXPECT_NE(t.find("\u202F?"), std::string::npos) << t;
+  EXPECT_NE(t.find("«\u202FPour relier\u202F»"), std::string::npos) << t;
+  EXPECT_NE(t.find("\u00A0:"), std::string::npos) << t;
+}
+
+TEST_F(Setter, LinkGivesAnArea) {
+  auto p = set("corps", "Voir [le site](https://www.missionbassinminier.org) pour plus.", 400);
+  ASSERT_EQ(p.lines[0].links.size(), 1u);
+  EXPECT_EQ(p.lines[0].links[0].uri, "https://www.missionbassinminier.org");
+  EXPECT_GT(p.lines[0].links[0].x1, p.lines[0].links[0].x0 + 10);
+}
+
+}  // namespace
