@@ -3,6 +3,7 @@
 // that one run shows the user every problem.
 #include "layout/layout.hpp"
 
+#include <deque>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -13,6 +14,9 @@
 namespace plaquette::layout {
 
 namespace {
+
+// A story that still does not fit after this many added pages has a problem pages cannot solve.
+constexpr int kMaxAddedPages = 50;
 
 std::string join_keywords(const std::vector<std::string>& k) { return fmt::format("{}", fmt::join(k, ", ")); }
 
@@ -58,7 +62,8 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
 
   text::Typesetter typesetter(*fonts, doc.tmpl);
   image::ImageCache images;
-  Engines engines{doc, options.draft, typesetter, images, sink};
+  StoryTable stories;
+  Engines engines{doc, options.draft, stories, typesetter, images, sink};
 
   scene::Document out;
   out.title = doc.meta.title;
@@ -69,13 +74,15 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
   out.date = doc.meta.date;
   out.resources.push_back(fonts);  // glyph runs reference its fonts until rendering is done
 
+  // Pages added for stories (add_pages) live here, beside the document's own pages.
+  std::deque<model::Page> added;
   int number = 0;
-  for (const auto& page : doc.pages) {
+  auto lay_out_page = [&](const model::Page& page) -> bool {
     ++number;
     auto master = doc.tmpl.masters.find(page.master);
     if (master == doc.tmpl.masters.end()) {
       sink.error(page.span, fmt::format("unknown master '{}'", page.master));
-      continue;
+      return false;
     }
     scene::Page sp;
     sp.trim = doc.tmpl.page;
@@ -96,6 +103,49 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
     }
     if (report) report->pages.push_back({number, pc.stats.lines, pc.stats.hyphenated, pc.stats.loosest});
     out.pages.push_back(std::move(sp));
+    return true;
+  };
+
+  for (const auto& page : doc.pages) {
+    if (!lay_out_page(page)) continue;
+    // A story that asks for pages and stopped on this page goes on, page after page.
+    for (auto& [name, story] : stories) {
+      const model::TextBlock& origin = *story.origin;
+      if (origin.add_pages.empty() || story.done || story.page != number) continue;
+      if (!doc.tmpl.masters.count(origin.add_pages)) {
+        std::vector<std::string> names;
+        for (const auto& [m, master] : doc.tmpl.masters) names.push_back(m);
+        sink.error(origin.add_pages_span, fmt::format("unknown master '{}'{}", origin.add_pages,
+                                                      did_you_mean(origin.add_pages, names)));
+        story.done = true;
+        continue;
+      }
+      for (int extra = 0; !story.done && extra < kMaxAddedPages; ++extra) {
+        model::Page more;
+        more.master = origin.add_pages;
+        more.span = origin.add_pages_span;
+        model::TextBlock rest;
+        rest.at.frame = story.frame;
+        rest.continues = name;
+        rest.continues_span = origin.add_pages_span;
+        rest.span = origin.add_pages_span;
+        more.blocks.push_back(std::move(rest));
+        added.push_back(std::move(more));
+        const size_t before = story.next.paragraph * 100000 + story.next.line;
+        lay_out_page(added.back());
+        if (!story.done && story.next.paragraph * 100000 + story.next.line == before) break;  // no progress
+      }
+    }
+  }
+  // Stories with text left after their last frame.
+  for (const auto& [name, story] : stories) {
+    if (story.done) continue;
+    const std::string where = story.frame.empty() ? "its box" : fmt::format("frame '{}'", story.frame);
+    report_overflow(engines, story.span,
+                    fmt::format("story '{}' does not fit: {} line{} left over after {} on page {}; add a block "
+                                "'continue: {}' on a later page, or 'add_pages: <master>' to the story's first block",
+                                name, story.lines_left, story.lines_left > 1 ? "s" : "", where, story.page, name),
+                    nullptr, Rect{}, story.span);
   }
   if (sink.has_errors()) return std::nullopt;
   return out;

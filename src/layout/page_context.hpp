@@ -6,6 +6,7 @@
 #include "image/image.hpp"
 #include "model/document.hpp"
 #include "scene/scene.hpp"
+#include "layout/stories.hpp"
 #include "text/typesetter.hpp"
 
 namespace plaquette::layout {
@@ -13,6 +14,7 @@ namespace plaquette::layout {
 struct Engines {
   const model::Document& doc;
   bool draft;
+  StoryTable& stories;
   const text::Typesetter& typesetter;
   image::ImageCache& images;
   DiagnosticSink& sink;
@@ -40,6 +42,9 @@ Paint paint_of(const model::Document& doc, const std::string& swatch, double alp
 
 void layout_master_items(const Engines& e, PageContext& pc);
 void layout_text_block(const Engines& e, PageContext& pc, const model::TextBlock& block);
+// Overflow: an error, or in draft mode a warning (and a mark on the page when `pc` is given).
+void report_overflow(const Engines& e, const Span& at, const std::string& message, PageContext* pc, const Rect& area,
+                     const Span& block_span);
 void layout_image_block(const Engines& e, PageContext& pc, const model::ImageBlock& block);
 void layout_map_block(const Engines& e, PageContext& pc, const model::MapBlock& block);
 void layout_box_block(const Engines& e, PageContext& pc, const model::BoxBlock& block);

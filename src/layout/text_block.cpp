@@ -1,6 +1,7 @@
-// A text block: the story flows through the frame's columns; text that does not fit is an
+// A text block: the story flows through the frame's columns. Text that does not fit is an
 // error naming the page, the frame and how much is left over, never a silent cut (in draft
-// mode a warning, and the overflow is marked on the page).
+// mode a warning, and the overflow is marked on the page) — unless the text is a named story,
+// whose rest may go on in a later `continue:` frame or on added pages.
 #include <fmt/format.h>
 
 #include "core/units.hpp"
@@ -14,21 +15,55 @@ namespace {
 void mark_overflow(PageContext& pc, const Rect& frame, const Span& span) {
   const double side = mm_to_pt(3.5);
   const Rect box{frame.right() - side, frame.bottom() - side, side, side};
-  const Paint red{"", Rgb{0.85, 0.1, 0.1}, 1.0};
-  const Paint white{"", Rgb{1, 1, 1}, 1.0};
-  pc.out.items.push_back(scene::make_rect_path(box, red, std::nullopt, span));
+  pc.out.items.push_back(scene::make_rect_path(box, Paint{"", Rgb{0.85, 0.1, 0.1}, 1.0}, std::nullopt, span));
   const double c = side / 2, arm = side * 0.3;
   scene::Stroke plus;
-  plus.paint = white;
+  plus.paint = Paint{"", Rgb{1, 1, 1}, 1.0};
   plus.width = 0.8;
   plus.cap = scene::LineCap::Butt;
   pc.out.items.push_back(scene::make_line_path({box.x + c - arm, box.y + c}, {box.x + c + arm, box.y + c}, plus, span));
   pc.out.items.push_back(scene::make_line_path({box.x + c, box.y + c - arm}, {box.x + c, box.y + c + arm}, plus, span));
 }
 
+std::string frame_name(const model::TextBlock& block) {
+  return block.at.frame.empty() ? "its box" : fmt::format("frame '{}'", block.at.frame);
+}
+
 }  // namespace
 
+void report_overflow(const Engines& e, const Span& at, const std::string& message, PageContext* pc, const Rect& area,
+                     const Span& block_span) {
+  if (e.draft) {
+    e.sink.warning(at, message + " (draft: the overflow is marked on the page)");
+    if (pc) mark_overflow(*pc, area, block_span);
+  } else {
+    e.sink.error(at, message);
+  }
+}
+
 void layout_text_block(const Engines& e, PageContext& pc, const model::TextBlock& block) {
+  // Which paragraphs, from where: the block's own, or the rest of a story begun earlier.
+  const model::TextBlock* source = &block;
+  text::FlowStart start;
+  if (!block.continues.empty()) {
+    auto it = e.stories.find(block.continues);
+    if (it == e.stories.end()) {
+      std::vector<std::string> names;
+      for (const auto& [name, st] : e.stories) names.push_back(name);
+      throw InputError(block.continues_span,
+                       fmt::format("no text block before this one has 'story: {}'{}: a continued frame takes the "
+                                   "rest of a story named on an earlier block",
+                                   block.continues, did_you_mean(block.continues, names)));
+    }
+    if (it->second.done) return;  // everything was placed earlier: this frame stays empty
+    source = it->second.origin;
+    start = it->second.next;
+  } else if (!block.story.empty() && e.stories.count(block.story)) {
+    throw InputError(block.span, fmt::format("story '{}' is named twice: give this text another story name, or "
+                                             "write 'continue: {}' to go on with the first one",
+                                             block.story, block.story));
+  }
+
   ResolvedFrame f = resolve_placement(block.at, pc.master);
   Rect area = f.rect;
   if (block.background) {
@@ -36,26 +71,35 @@ void layout_text_block(const Engines& e, PageContext& pc, const model::TextBlock
     area = f.rect.inset(block.padding);
   }
   auto columns = text::split_columns(area, f.columns, f.gutter);
-  auto flow = e.typesetter.flow(block.paragraphs, columns);
+  auto flow = e.typesetter.flow(source->paragraphs, columns, start);
   for (auto& it : flow.items) pc.out.items.push_back(std::move(it));
   pc.stats.add(flow.stats);
   for (const auto& h : flow.headings)
-    pc.out.bookmarks.push_back({e.typesetter.plain_text(block.paragraphs[h.paragraph]),
-                                e.typesetter.style(block.paragraphs[h.paragraph].style).outline_level, h.at});
-  if (flow.overflow) {
-    const auto& first = block.paragraphs[flow.overflow->paragraph];
-    std::string where = block.at.frame.empty() ? "its box" : fmt::format("frame '{}'", block.at.frame);
-    std::string message =
-        fmt::format("text does not fit {} on page {}: {} line{} left over from this paragraph on; "
-                    "shorten the text, or give the block more room",
-                    where, pc.number, flow.overflow->lines_left, flow.overflow->lines_left > 1 ? "s" : "");
-    const Span at = first.span.known() ? first.span : block.span;
-    if (e.draft) {
-      e.sink.warning(at, message + " (draft: the overflow is marked on the page)");
-      mark_overflow(pc, area, block.span);
-    } else {
-      e.sink.error(at, message);
+    pc.out.bookmarks.push_back({e.typesetter.plain_text(source->paragraphs[h.paragraph]),
+                                e.typesetter.style(source->paragraphs[h.paragraph].style).outline_level, h.at});
+
+  const std::string story = block.continues.empty() ? block.story : block.continues;
+  if (!story.empty()) {  // the rest (if any) waits for a continued frame; checked at the end
+    StoryState& st = e.stories[story];
+    st.origin = source;
+    st.done = !flow.overflow;
+    st.page = pc.number;
+    st.frame = block.at.frame;
+    st.span = block.span;
+    if (flow.overflow) {
+      st.next = {flow.overflow->paragraph, flow.overflow->line};
+      st.lines_left = flow.overflow->lines_left;
     }
+    return;
+  }
+  if (flow.overflow) {
+    const auto& first = source->paragraphs[flow.overflow->paragraph];
+    report_overflow(e, first.span.known() ? first.span : block.span,
+                    fmt::format("text does not fit {} on page {}: {} line{} left over from this paragraph on; "
+                                "shorten the text, or give the block more room",
+                                frame_name(block), pc.number, flow.overflow->lines_left,
+                                flow.overflow->lines_left > 1 ? "s" : ""),
+                    &pc, area, block.span);
   }
 }
 

@@ -102,7 +102,30 @@ std::optional<model::Block> load_text_block(MapReader& m, model::Placement at, L
   }
   block.background = swatch(m, "background", Need::Optional, ctx);
   block.padding = m.length("padding", Need::Optional, limits::non_negative_length(), "4mm").value_or(0);
+  block.story = m.text("story").value_or("");
+  if (auto master = m.text("add_pages")) {
+    block.add_pages = *master;
+    block.add_pages_span = m.value_span("add_pages");
+    if (block.story.empty()) {
+      m.reader().error(m.key_span("add_pages"),
+                       "'add_pages' needs a 'story' name: add 'story: a-name' to this block");
+      ok = false;
+    }
+  }
   if (!ok) return std::nullopt;
+  return block;
+}
+
+std::optional<model::Block> load_continue_block(MapReader& m, model::Placement at, LoadContext& ctx) {
+  model::TextBlock block;
+  block.at = std::move(at);
+  block.span = m.anchor();
+  auto story = m.text("continue", Need::Required);
+  if (!story) return std::nullopt;
+  block.continues = *story;
+  block.continues_span = m.value_span("continue");
+  block.background = swatch(m, "background", Need::Optional, ctx);
+  block.padding = m.length("padding", Need::Optional, limits::non_negative_length(), "4mm").value_or(0);
   return block;
 }
 

@@ -19,7 +19,8 @@ struct Kind {
 
 const std::vector<Kind>& kinds() {
   static const std::vector<Kind> k = {
-      {"text", "text", {"background", "padding"}, load_text_block},
+      {"text", "text", {"background", "padding", "story", "add_pages"}, load_text_block},
+      {"continue", "continued text", {"background", "padding"}, load_continue_block},
       {"image", "image", {"fit", "focus", "caption"}, load_image_block},
       {"map", "map", {}, load_map_block},
       {"box", "box", {"opacity"}, load_box_block},
@@ -44,7 +45,8 @@ void report_unread(const MapReader& m, const Kind& kind) {
   for (const auto* e : m.unread()) {
     const Kind* owner = nullptr;
     for (const auto& other : kinds())
-      if (std::find(other.own_keys.begin(), other.own_keys.end(), e->key) != other.own_keys.end()) owner = &other;
+      if (!owner && std::find(other.own_keys.begin(), other.own_keys.end(), e->key) != other.own_keys.end())
+        owner = &other;
     if (owner) {
       m.reader().error(e->key_node, fmt::format("'{}' is for {} blocks, not {} blocks: remove it", e->key,
                                                 owner->label, kind.label));

@@ -20,6 +20,8 @@ model::Placement load_placement(MapReader& m, const std::string& master, bool wi
 // The kind-specific keys (block_kinds.cpp). `at` is the placement already read; nullopt when the
 // block cannot be drawn (problems reported).
 std::optional<model::Block> load_text_block(MapReader& m, model::Placement at, LoadContext& ctx);
+// `continue: story`: a frame where the rest of a named story flows (linked frames).
+std::optional<model::Block> load_continue_block(MapReader& m, model::Placement at, LoadContext& ctx);
 std::optional<model::Block> load_image_block(MapReader& m, model::Placement at, LoadContext& ctx);
 std::optional<model::Block> load_map_block(MapReader& m, model::Placement at, LoadContext& ctx);
 std::optional<model::Block> load_box_block(MapReader& m, model::Placement at, LoadContext& ctx);

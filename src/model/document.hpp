@@ -155,6 +155,14 @@ struct TextBlock {
   std::vector<Paragraph> paragraphs;
   std::optional<std::string> background;  // swatch filling the frame behind the text
   double padding = 0;                     // inner margin when there is a background
+  // Linked frames: a text may name its story; a later block `continue: name` (paragraphs
+  // empty, `continues` set) takes what did not fit. With add_pages, pages from that master
+  // are added after the page until the story fits.
+  std::string story;
+  std::string continues;
+  Span continues_span;
+  std::string add_pages;  // master name
+  Span add_pages_span;
   Span span;
 };
 

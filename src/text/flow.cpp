@@ -12,9 +12,10 @@ constexpr size_t kMinLinesAtBreak = 2;  // orphans and widows: at least 2 lines 
 constexpr double kEps = 0.01;           // points: absorbs rounding in frame sizes
 }  // namespace
 
-FlowResult Typesetter::flow(const std::vector<model::Paragraph>& paragraphs, const std::vector<Rect>& columns) const {
+FlowResult Typesetter::flow(const std::vector<model::Paragraph>& paragraphs, const std::vector<Rect>& columns,
+                            FlowStart start) const {
   FlowResult result;
-  if (columns.empty() || paragraphs.empty()) return result;
+  if (columns.empty() || start.paragraph >= paragraphs.size()) return result;
 
   size_t col = 0;
   double y = columns[0].y;
@@ -32,18 +33,20 @@ FlowResult Typesetter::flow(const std::vector<model::Paragraph>& paragraphs, con
     return true;
   };
 
-  auto overflow_from = [&](size_t pi, size_t lines_left_in_current) {
+  auto overflow_from = [&](size_t pi, size_t lines_left_in_current, size_t placed) {
     Overflow o;
     o.paragraph = pi;
+    o.line = placed;
     o.lines_left = lines_left_in_current;
     for (size_t j = pi + 1; j < paragraphs.size(); ++j) o.lines_left += set(paragraphs[j], columns[col].width).lines.size();
     result.overflow = o;
   };
 
-  for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
+  for (size_t pi = start.paragraph; pi < paragraphs.size(); ++pi) {
     SetParagraph sp = set(paragraphs[pi], columns[col].width);
     const double leading = sp.style->leading;
-    size_t first = 0;
+    // Continuing a paragraph begun in another frame: its first lines are already placed there.
+    size_t first = pi == start.paragraph ? std::min(start.line, sp.lines.size()) : 0;
     while (first < sp.lines.size()) {
       const double gap = at_top ? 0.0 : pending_after + (first == 0 ? sp.style->space_before : 0.0);
       const size_t remaining = sp.lines.size() - first;
@@ -68,7 +71,7 @@ FlowResult Typesetter::flow(const std::vector<model::Paragraph>& paragraphs, con
         if (take > 0 && remaining - take < kMinLinesAtBreak)                    // widow
           take = remaining >= kMinLinesAtBreak ? remaining - kMinLinesAtBreak : 0;
         if (starting && take < kMinLinesAtBreak) take = 0;
-        if (sp.style->keep_with_next) take = 0;                                 // never split a heading
+        if (sp.style->keep_with_next || sp.style->keep_together) take = 0;     // never split these
       }
       // In an empty column the rules cannot be honoured better elsewhere: place what fits.
       if (take == 0 && at_top) take = std::min(fit, remaining);
@@ -89,7 +92,7 @@ FlowResult Typesetter::flow(const std::vector<model::Paragraph>& paragraphs, con
       }
       if (first < sp.lines.size()) {
         if (!next_column()) {
-          overflow_from(pi, sp.lines.size() - first);
+          overflow_from(pi, sp.lines.size() - first, first);
           return result;
         }
         if (std::abs(columns[col].width - columns[col - 1].width) > kEps && first == 0)

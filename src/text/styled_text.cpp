@@ -91,6 +91,11 @@ std::vector<TextSegment> flatten(const InlineText& t, const model::ParagraphStyl
     TextSegment s = base_segment(st);
     s.begin = cuts[i];
     s.end = cuts[i + 1];
+    // The link style first, so that a character style around a link can recolour it
+    // ("[[site](https://...)]{lien-clair}" on a dark band); then the spans, outer first.
+    for (const auto& span : t.spans)
+      if (span.kind == SpanKind::Link && span.start <= s.begin && span.end >= s.end)
+        if (auto it = tmpl.char_styles.find(kLinkStyle); it != tmpl.char_styles.end()) apply_char_style(s, it->second);
     for (const auto& span : t.spans) {  // outer spans first, so inner ones win
       if (span.start > s.begin || span.end < s.end) continue;
       switch (span.kind) {
@@ -99,7 +104,6 @@ std::vector<TextSegment> flatten(const InlineText& t, const model::ParagraphStyl
         case SpanKind::Link:
           s.link = span.value;
           s.hyphenate = false;  // an address is never hyphenated
-          if (auto it = tmpl.char_styles.find(kLinkStyle); it != tmpl.char_styles.end()) apply_char_style(s, it->second);
           break;
         case SpanKind::CharStyle: apply_char_style(s, tmpl.char_styles.at(span.value)); break;
       }

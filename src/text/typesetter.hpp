@@ -61,12 +61,19 @@ struct SetParagraph {
 struct Overflow {
   size_t lines_left = 0;        // lines that found no room
   size_t paragraph = 0;         // index of the first paragraph not wholly placed
+  size_t line = 0;              // lines of that paragraph already placed
 };
 
 // A paragraph whose style puts it in the PDF outline, where its first line was placed.
 struct PlacedHeading {
   size_t paragraph = 0;
   Point at;
+};
+
+// Where a flow starts: at a paragraph, after some of its lines (a story continued in a linked frame).
+struct FlowStart {
+  size_t paragraph = 0;
+  size_t line = 0;
 };
 
 struct FlowResult {
@@ -89,7 +96,9 @@ class Typesetter {
   // baselines every `leading`, space before/after between paragraphs (none at a column top),
   // no orphan or widow line (at least 2 lines on each side of a column break), headings kept
   // with the first lines of the next paragraph.
-  FlowResult flow(const std::vector<model::Paragraph>& paragraphs, const std::vector<Rect>& columns) const;
+  // A paragraph whose style says keep_together moves whole to the next column.
+  FlowResult flow(const std::vector<model::Paragraph>& paragraphs, const std::vector<Rect>& columns,
+                  FlowStart start = {}) const;
 
   // The paragraph's text as read (markup removed, typography applied), e.g. for a bookmark.
   std::string plain_text(const model::Paragraph& paragraph) const;

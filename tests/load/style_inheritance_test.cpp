@@ -469,7 +469,8 @@ TEST(StyleInheritance, ProjectTemplateLoadsWithItsNewKeys) {
   EXPECT_EQ(fd.color, "vert-foret");
   EXPECT_EQ(fd.align, model::Align::Right);
 
-  ASSERT_EQ(t.char_styles.size(), 5u);
+  ASSERT_EQ(t.char_styles.size(), 6u);
+  EXPECT_EQ(t.char_styles.at("lien-clair").color, "vert-clair");
   EXPECT_EQ(t.char_styles.at("insecable").hyphenate, false);
   EXPECT_EQ(t.char_styles.at("petites-capitales").features, (std::vector<std::string>{"smcp"}));
   EXPECT_EQ(t.char_styles.at("gras-vert").weight, 700);

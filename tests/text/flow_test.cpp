@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "text/text_fixture.hpp"
 
@@ -137,4 +138,48 @@ TEST_F(TextFixture, UppercaseStyleSetsCapitals) {
   ASSERT_FALSE(set.lines.empty());
   ASSERT_FALSE(set.lines[0].runs.empty());
   EXPECT_EQ(*set.lines[0].runs[0].text, "LES MILIEUX");
+}
+
+namespace {
+
+struct Linked : TextFixture {};
+
+// Count the baselines placed (one per line: the first run of each line sits at x == column x).
+size_t lines_placed(const text::FlowResult& r) {
+  std::set<std::pair<double, double>> lines;
+  for (const auto& item : r.items)
+    if (const auto* run = std::get_if<scene::GlyphRun>(&item.kind)) lines.insert({std::round(run->origin.y * 10), 0});
+  return lines.size();
+}
+
+}  // namespace
+
+TEST_F(Linked, AStoryResumesWhereItStopped) {
+  auto p = para("corps", test::words(150));
+  const size_t total = ts.set(p, 150).lines.size();
+  auto first = ts.flow({p}, {Rect{0, 0, 150, 60}});  // 5 lines
+  ASSERT_TRUE(first.overflow);
+  EXPECT_EQ(first.overflow->line, 5u);
+  auto rest = ts.flow({p}, {Rect{0, 0, 150, 1000}}, {first.overflow->paragraph, first.overflow->line});
+  EXPECT_FALSE(rest.overflow);
+  EXPECT_EQ(lines_placed(first) + lines_placed(rest), total);
+}
+
+TEST_F(Linked, KeepTogetherMovesTheWholeParagraph) {
+  tmpl.styles["bloc"] = tmpl.styles["corps"];
+  tmpl.styles["bloc"].name = "bloc";
+  tmpl.styles["bloc"].keep_together = true;
+  auto cols = text::split_columns(Rect{0, 0, 310, 120}, 2, 10);  // 10 lines a column
+  auto opening = lines_of(6, cols[0].width);
+  auto together = para("bloc", lines_of(6, cols[0].width).text);
+  auto r = ts.flow({opening, together}, cols);
+  EXPECT_FALSE(r.overflow);
+  // Only 4 lines were left in the first column: the 6-line paragraph starts the second one.
+  size_t in_second = 0;
+  for (const auto& item : r.items)
+    if (const auto* run = std::get_if<scene::GlyphRun>(&item.kind); run && run->origin.x >= 160) ++in_second;
+  EXPECT_GT(in_second, 0u);
+  for (const auto& item : r.items)
+    if (const auto* run = std::get_if<scene::GlyphRun>(&item.kind); run && run->origin.x < 160)
+      EXPECT_LT(run->origin.y, 6 * 12.0 + 1);
 }
