@@ -17,6 +17,19 @@ bool stretchable(const std::string& text, size_t at) {
   return text.compare(at, 2, "\u00A0") == 0;
 }
 
+// A no-break space joins the cluster of the glyph before it ("«\u202F", "e\u202F"). Cairo then
+// writes the pair as ActualText, so that text extraction keeps the space's identity instead of
+// normalising it to a plain space.
+void keep_fixed_spaces_in_text(const std::string& text, PangoGlyphItem& run) {
+  PangoGlyphString* gs = run.glyphs;
+  for (int g = 1; g < gs->num_glyphs; ++g) {
+    const size_t at = static_cast<size_t>(run.item->offset + gs->log_clusters[g]);
+    const bool fixed_space = text.compare(at, 3, "\u202F") == 0 || text.compare(at, 2, "\u00A0") == 0;
+    if (!fixed_space || gs->log_clusters[g - 1] == gs->log_clusters[g]) continue;
+    gs->log_clusters[g] = gs->log_clusters[g - 1];
+  }
+}
+
 }  // namespace
 
 SetLine set_line(PangoContext* context, const PangoFontDescription* desc, const StyledBlock& block,
@@ -50,6 +63,7 @@ SetLine set_line(PangoContext* context, const PangoFontDescription* desc, const 
     auto* run = static_cast<PangoGlyphItem*>(l->data);
     runs.emplace_back(pango_glyph_item_copy(run), free_glyph_item);
     for (int g = 0; g < run->glyphs->num_glyphs; ++g) natural += run->glyphs->glyphs[g].geometry.width;
+    keep_fixed_spaces_in_text(text, *runs.back());
   }
 
   int total = natural;

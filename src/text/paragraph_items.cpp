@@ -89,8 +89,10 @@ std::vector<BreakItem> paragraph_items(PangoContext* context, const PangoFontDes
       }
     } else if (c == kNoBreakSpace) {
       flush_box(b);
+      // A fixed space (before a colon, after a number): no break, and no stretch either, as
+      // the line setter keeps it with the glyph before it.
       items.push_back(BreakItem::pen(0, kInfinitePenalty, false, b));
-      items.push_back(glue(adv[b], b, nb));
+      items.push_back(BreakItem::glue(adv[b], 0, 0, b, nb));
     } else if (c == kLineSeparator) {
       flush_box(b);
       items.push_back(BreakItem::glue(0, kFill, 0, b, nb));
