@@ -7,7 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "finish/document_language.hpp"
+#include "finish/finish_pdf.hpp"
+#include "finish/print_images.hpp"
 #include "finish/output_file.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
@@ -47,21 +48,40 @@ std::optional<scene::Document> compose(const std::string& content, const std::st
   return scene;
 }
 
+// output/plaquette.pdf → output/plaquette-screen.pdf
+std::string screen_pdf_path(const std::string& print) {
+  fs::path p(print);
+  return (p.parent_path() / (p.stem().string() + "-screen" + p.extension().string())).string();
+}
+
 }  // namespace
 
 int run_build(const BuildArgs& args) {
   auto scene = compose(args.content, args.root, args.draft);
   if (!scene) return kExitBadInput;
+  // Both PDFs are complete before either replaces a previous one.
+  const std::string screen = screen_pdf_path(args.output);
   try {
-    finish::AtomicOutput out(args.output);
-    render::write_pdf(*scene, out.temp_path());
-    if (!scene->language.empty()) finish::set_document_language(out.temp_path(), scene->language);
-    out.commit();
+    finish::AtomicOutput print_out(args.output);
+    finish::AtomicOutput screen_out(screen);
+    const auto& first = scene->pages.front();
+    // The press gets CMYK photos (converted through the output profile) and exact CMYK swatches.
+    const scene::Document print_scene = finish::with_cmyk_images(*scene, scene->output_profile);
+    render::write_pdf(print_scene, print_out.temp_path(), render::PdfKind::Print);
+    finish::finish_pdf(print_out.temp_path(),
+                       {scene->language,
+                        finish::PrintBoxes{render::sheet_margin(first, render::PdfKind::Print), first.bleed},
+                        scene->swatches});
+    render::write_pdf(*scene, screen_out.temp_path(), render::PdfKind::Screen);
+    finish::finish_pdf(screen_out.temp_path(), {scene->language, std::nullopt});
+    print_out.commit();
+    screen_out.commit();
   } catch (const std::exception& e) {
     fmt::print(stderr, "{}: error: {}\n", args.output, e.what());
     return kExitBadInput;
   }
-  fmt::print("{}: {} pages\n", args.output, scene->pages.size());
+  fmt::print("{}: {} pages (print: trim, bleed and crop marks)\n", args.output, scene->pages.size());
+  fmt::print("{}: {} pages (screen)\n", screen, scene->pages.size());
   return kExitOk;
 }
 

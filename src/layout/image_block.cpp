@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "core/units.hpp"
+#include "layout/bleed.hpp"
 #include "layout/page_context.hpp"
 
 namespace plaquette::layout {
@@ -14,8 +15,10 @@ void layout_image_block(const Engines& e, PageContext& pc, const model::ImageBlo
   const image::LoadedImage& img = e.images.get(block.resolved, block.span);
   scene::Image si;
   si.source = img.source;
-  si.dest = image::place_image(img.pixels, f.rect, block.fit, block.focus);
-  si.clip = f.rect;
+  // A picture filling its frame to the trim fills the bleed too (a fitted one keeps its frame).
+  const Rect area = block.fit == model::ImageFit::Fill ? extend_into_bleed(f.rect, pc.out.trim, pc.out.bleed) : f.rect;
+  si.dest = image::place_image(img.pixels, area, block.fit, block.focus);
+  si.clip = area;
   pc.out.items.push_back(scene::Item{std::move(si), block.span});
 
   if (!block.caption.empty()) {

@@ -72,6 +72,8 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
   out.keywords = join_keywords(doc.meta.keywords);
   out.language = doc.meta.language;
   out.date = doc.meta.date;
+  for (const auto& [name, swatch] : doc.tmpl.swatches) out.swatches.push_back(swatch);
+  out.output_profile = (fs::path(doc.project_root) / doc.tmpl.output_profile).string();
   out.resources.push_back(fonts);  // glyph runs reference its fonts until rendering is done
 
   // Pages added for stories (add_pages) live here, beside the document's own pages.
@@ -87,6 +89,7 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
     scene::Page sp;
     sp.trim = doc.tmpl.page;
     sp.bleed = doc.tmpl.bleed;
+    sp.slug = doc.tmpl.slug;
     sp.label = std::to_string(number);
     PageContext pc{page, master->second, number, sp};
     try {

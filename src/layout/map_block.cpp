@@ -1,14 +1,52 @@
 // A map inset: the map engine draws the ground; layout adds the source note, set as text
 // in the map's bottom-left corner on a light backing so it stays legible over the map.
+#include <cmath>
+#include <limits>
+
 #include "core/units.hpp"
 #include "layout/page_context.hpp"
 #include "map/map.hpp"
 
 namespace plaquette::layout {
 
+namespace {
+
+// The map engine's short texts (labels, legend, scale), set by the typesetter on one line.
+class MapTextSetter final : public map::TextSetter {
+ public:
+  MapTextSetter(const text::Typesetter& typesetter, Span span) : typesetter_(typesetter), span_(std::move(span)) {}
+
+  Line set_line(const std::string& style, const std::string& text) const override {
+    Line out;
+    if (text.empty()) return out;
+    // A measure far wider than any label: the text stays on one line.
+    auto set = typesetter_.set(model::Paragraph{style, text, span_}, 1e6);
+    if (set.lines.empty()) return out;
+    const auto& line = set.lines.front();
+    // Centred or right-aligned styles push the runs far right of the measure's start: bring
+    // the text back so that its left end is at x = 0.
+    double left = std::numeric_limits<double>::infinity();
+    for (const auto& run : line.runs) left = std::min(left, run.origin.x);
+    if (!std::isfinite(left)) left = 0;
+    out.runs = line.runs;
+    for (auto& run : out.runs) run.origin.x -= left;
+    out.width = std::max(0.0, line.right - left);
+    out.ascent = line.ascent;
+    out.descent = line.descent;
+    return out;
+  }
+
+ private:
+  const text::Typesetter& typesetter_;
+  Span span_;
+};
+
+}  // namespace
+
 void layout_map_block(const Engines& e, PageContext& pc, const model::MapBlock& block) {
   ResolvedFrame f = resolve_placement(block.at, pc.master);
-  map::MapResult result = map::draw_map(block.map, f.rect, e.doc.tmpl.swatches);
+  MapTextSetter text(e.typesetter, block.map.span);
+  map::MapResult result = map::draw_map(block.map, f.rect, e.doc.tmpl.swatches, &text);
   pc.out.items.push_back(std::move(result.group));
 
   if (!block.map.source_note.empty()) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "core/units.hpp"
+#include "layout/bleed.hpp"
 #include "layout/page_context.hpp"
 
 namespace plaquette::layout {
@@ -19,7 +20,8 @@ std::string expand(const std::string& text, int page_number) {
 void layout_master_items(const Engines& e, PageContext& pc) {
   for (const auto& item : pc.master.items) {
     if (auto* box = std::get_if<model::MasterBox>(&item)) {
-      pc.out.items.push_back(scene::make_rect_path(box->rect, paint_of(e.doc, box->fill, box->opacity), std::nullopt, box->span));
+      const Rect r = extend_into_bleed(box->rect, pc.out.trim, pc.out.bleed);
+      pc.out.items.push_back(scene::make_rect_path(r, paint_of(e.doc, box->fill, box->opacity), std::nullopt, box->span));
     } else if (auto* rule = std::get_if<model::MasterRule>(&item)) {
       scene::Stroke stroke;
       stroke.paint = paint_of(e.doc, rule->stroke);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/units.hpp"
+#include "layout/bleed.hpp"
 #include "layout/page_context.hpp"
 
 namespace plaquette::layout {
@@ -67,7 +68,8 @@ void layout_text_block(const Engines& e, PageContext& pc, const model::TextBlock
   ResolvedFrame f = resolve_placement(block.at, pc.master);
   Rect area = f.rect;
   if (block.background) {
-    pc.out.items.push_back(scene::make_rect_path(f.rect, paint_of(e.doc, *block.background), std::nullopt, block.span));
+    const Rect backing = extend_into_bleed(f.rect, pc.out.trim, pc.out.bleed);
+    pc.out.items.push_back(scene::make_rect_path(backing, paint_of(e.doc, *block.background), std::nullopt, block.span));
     area = f.rect.inset(block.padding);
   }
   auto columns = text::split_columns(area, f.columns, f.gutter);

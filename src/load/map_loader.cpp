@@ -5,39 +5,17 @@
 #include <fmt/format.h>
 
 #include "load/limits.hpp"
+#include "load/map_style_loader.hpp"
+#include "load/map_furniture_loader.hpp"
 
 namespace plaquette::load {
 
 namespace {
 
-const std::vector<std::string> kMapKeys = {"crs", "extent", "background", "frame_stroke", "layers", "source_note"};
-const std::vector<std::string> kLayerKeys = {"source", "layer", "where", "style"};
-const std::vector<std::string> kStyleKeys = {"fill", "stroke", "width", "opacity", "stroke_opacity", "dash"};
+const std::vector<std::string> kMapKeys = {"crs", "extent", "background", "frame_stroke", "layers", "source_note",
+                                           "focus"};
+const std::vector<std::string> kLayerKeys = {"source", "layer", "where", "style", "classify", "legend"};
 const std::vector<std::string> kExtentKeys = {"bbox", "layer", "where", "margin"};
-
-// fill/stroke: a swatch, or `none` for nothing (stored as no value).
-std::optional<std::string> paint(MapReader& m, std::string_view key, LoadContext& ctx) {
-  auto name = m.text(key);
-  if (!name || *name == "none") return std::nullopt;
-  ctx.use(Reference::Kind::Swatch, *name, m.value_span(key));
-  return name;
-}
-
-model::LayerStyle load_style(const YAML::Node& node, Span anchor, const NodeReader& reader, LoadContext& ctx) {
-  model::LayerStyle st;
-  st.span = anchor;
-  MapReader m(node, reader, "the layer's 'style'", anchor, "{fill: vert-pale, stroke: blanc, width: 0.3pt}");
-  if (!m.ok()) return st;
-  st.fill = paint(m, "fill", ctx);
-  st.stroke = paint(m, "stroke", ctx);
-  st.stroke_width = m.length("width", Need::Optional, limits::stroke_width(), "0.3pt").value_or(st.stroke_width);
-  st.fill_opacity = m.number("opacity", Need::Optional, limits::opacity()).value_or(1.0);
-  st.stroke_opacity = m.number("stroke_opacity", Need::Optional, limits::opacity()).value_or(1.0);
-  if (auto dash = m.get("dash"))
-    st.dash = reader.lengths(*dash, "'dash'", 0, limits::stroke_width(), "[2pt, 1pt]").value_or(std::vector<double>{});
-  m.finish(kStyleKeys);
-  return st;
-}
 
 std::optional<model::MapLayer> load_layer(const YAML::Node& node, size_t number, const NodeReader& reader,
                                           LoadContext& ctx) {
@@ -60,7 +38,13 @@ std::optional<model::MapLayer> load_layer(const YAML::Node& node, size_t number,
   }
   layer.layer = m.text("layer").value_or("");
   layer.where = m.text("where").value_or("");
-  if (auto style = m.get("style")) layer.style = load_style(*style, m.key_span("style"), reader, ctx);
+  if (auto style = m.get("style")) layer.style = load_layer_style(*style, m.key_span("style"), reader, ctx);
+  if (auto classify = m.get("classify"))
+    layer.classify = load_classify(*classify, m.key_span("classify"), reader, ctx, layer.style);
+  layer.legend = m.text("legend").value_or("");
+  if (m.has("legend") && m.has("classify"))
+    reader.error(m.key_span("legend"), "'legend' labels an unclassified layer: with 'classify' each class has its "
+                                       "own 'label' (and 'other' too); remove 'legend'");
   m.finish(kLayerKeys);
   if (!ok) return std::nullopt;
   return layer;
@@ -144,6 +128,7 @@ std::optional<model::MapSpec> load_map(const YAML::Node& node, Span anchor, cons
   std::optional<std::vector<std::string>> layer_names;
   if (names_complete) layer_names = names;
   if (auto extent = m.get("extent")) spec.extent = load_extent(*extent, m.key_span("extent"), reader, layer_names);
+  if (auto focus = m.get("focus")) spec.focus = load_focus(*focus, m.key_span("focus"), reader, ctx, layer_names);
   if (auto bg = m.text("background")) {
     spec.background = *bg;
     ctx.use(Reference::Kind::Swatch, *bg, m.value_span("background"));
@@ -157,7 +142,12 @@ std::optional<model::MapSpec> load_map(const YAML::Node& node, Span anchor, cons
     if (!note->empty())
       ctx.use(Reference::Kind::Style, spec.source_note_style, m.value_span("source_note"), {}, "a map source note");
   }
-  m.finish(kMapKeys);
+  if (!load_map_furniture(m, spec, reader, ctx, layer_names)) ok = false;
+  {
+    std::vector<std::string> keys = kMapKeys;
+    keys.insert(keys.end(), map_furniture_keys().begin(), map_furniture_keys().end());
+    m.finish(keys);
+  }
   if (!ok) return std::nullopt;
   return spec;
 }

@@ -9,7 +9,7 @@ namespace plaquette::load {
 namespace {
 
 const std::vector<std::string> kTopKeys = {"template", "swatches", "styles", "character_styles", "masters"};
-const std::vector<std::string> kTemplateKeys = {"name", "page", "bleed", "fonts"};
+const std::vector<std::string> kTemplateKeys = {"name", "page", "bleed", "slug", "fonts", "output_profile"};
 const std::vector<std::string> kPageKeys = {"width", "height"};
 
 // The `template:` header: name, page format, bleed, fonts folder. Returns whether the page
@@ -37,6 +37,8 @@ bool load_header(MapReader& top, model::Template& tmpl, LoadContext& ctx) {
     }
   }
   tmpl.bleed = m.length("bleed", Need::Optional, limits::non_negative_length(), "3mm").value_or(0);
+  // The slug: paper beyond the bleed where the print PDF carries crop marks (none when 0).
+  tmpl.slug = m.length("slug", Need::Optional, limits::non_negative_length(), "10mm").value_or(0);
 
   if (auto fonts = m.text("fonts")) {
     ResolvedPath r = resolve_project_path(ctx.root, *fonts, PathRule{PathKind::Folder, "fonts folder", "assets/"});
@@ -44,6 +46,14 @@ bool load_header(MapReader& top, model::Template& tmpl, LoadContext& ctx) {
       tmpl.fonts_dir = *fonts;
     else
       top.reader().error(m.value_span("fonts"), r.error);
+  }
+  if (auto profile = m.text("output_profile")) {
+    ResolvedPath r =
+        resolve_project_path(ctx.root, *profile, PathRule{PathKind::File, "colour profile", "assets/color/"});
+    if (r.ok())
+      tmpl.output_profile = *profile;
+    else
+      top.reader().error(m.value_span("output_profile"), r.error);
   }
   m.finish(kTemplateKeys);
   return page_known;

@@ -10,12 +10,30 @@
 
 namespace plaquette::map {
 
-// Appends the layer's items to `out`: one filled path per feature (even-odd, so holes and
-// multipart features stay right), then one path stroking every feature of the layer. Strokes come
-// after all fills so that a neighbour's fill never covers half of a shared border, and one stroke
-// path draws a shared border once, so a translucent stroke does not darken there.
+// What draw_layer drew: features that left something visible, by kind (a feature with rings
+// counts as an area, else with lines as a line, else as points).
+struct LayerDrawn {
+  std::size_t areas = 0;
+  std::size_t lines = 0;
+  std::size_t points = 0;
+  std::size_t total() const { return areas + lines + points; }
+};
+
+// Appends the layer's items to `out`: per feature, one filled path (even-odd, so holes and
+// multipart features stay right) and, with a pattern, one path of hatch lines or dots clipped to
+// the feature's rings; then one path casing every line and ring of the layer, then one path
+// stroking them. Strokes come after all fills so that a neighbour's fill never covers half of a
+// shared border, and one stroke path draws a shared border once, so a translucent stroke does not
+// darken there. Points are markers (shapes filled and stroked with the rest, or SVG images).
 // `clip` (page points) is where geometry is cut: the frame plus a margin wider than the stroke.
-void draw_layer(const std::vector<Feature>& features, const LayerPaint& paint, const Viewport& viewport,
-                const Rect& clip, const Span& span, std::vector<scene::Item>& out, MapStats& stats);
+LayerDrawn draw_layer(const std::vector<Feature>& features, const LayerPaint& paint, const Viewport& viewport,
+                      const Rect& clip, const Span& span, std::vector<scene::Item>& out, MapStats& stats);
+
+// Hatch lines (`angle` degrees, `spacing` apart, anchored at the page origin so that neighbouring
+// areas line up) clipped to the even-odd interior of `rings`: one open subpath per stretch inside.
+std::vector<scene::Subpath> hatch_lines(const std::vector<scene::Subpath>& rings, double angle, double spacing);
+
+// Dot centres on a `spacing` square grid (anchored at the page origin) inside `rings` (even-odd).
+std::vector<Point> grid_dots(const std::vector<scene::Subpath>& rings, double spacing);
 
 }  // namespace plaquette::map

@@ -1,9 +1,13 @@
 // draw_map: the map engine's entry point. It only orchestrates: check the spec, resolve and fit
 // the extent, read each layer through the spatial filter, and hand the features to draw_layer.
+#include <cmath>
+
 #include <fmt/format.h>
 
+#include "map/classify.hpp"
 #include "map/draw_layer.hpp"
 #include "map/extent.hpp"
+#include "map/furniture.hpp"
 #include "map/layer_source.hpp"
 #include "map/map.hpp"
 #include "map/ogr_source.hpp"
@@ -21,9 +25,24 @@ constexpr double kNeatLineWidth = 0.5;
 // edges and their strokes are hidden by the frame clip.
 constexpr double kClipMargin = 2.0;
 
+// Labels keep this far from the frame edge.
+constexpr double kLabelEdgeMargin = 2.0;
+
+// Roughly where layout sets the source note (bottom-left, at most 62 % of the frame's width), so
+// that furniture and labels keep clear of it.
+Rect source_note_box(const model::MapSpec& spec, const Rect& frame, const TextSetter& text) {
+  const double pad = 1.2 / 25.4 * 72;
+  const auto line = text.set_line(spec.source_note_style, spec.source_note);
+  const double measure = std::max(frame.width * 0.62 - 2 * pad, 1.0);
+  const double lines = std::max(1.0, std::ceil(line.width / measure));
+  const double h = lines * (line.ascent + line.descent) * 1.2 + 2 * pad;
+  return {frame.x, frame.bottom() - h, std::min(line.width, measure) + 2 * pad, h};
+}
+
 }  // namespace
 
-MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTable& swatches) {
+MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTable& swatches,
+                   const TextSetter* text) {
   if (frame.empty()) {
     throw InputError(spec.span, fmt::format("the map frame is empty ({} x {} pt): give the map a width and a height",
                                             frame.width, frame.height));
@@ -42,8 +61,12 @@ MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTa
     neat_line->join = scene::LineJoin::Miter;
     neat_line->cap = scene::LineCap::Square;
   }
-  std::vector<LayerPaint> paints;
-  for (const auto& layer : spec.layers) paints.push_back(resolve_layer_paint(layer, swatches));
+  std::vector<std::vector<ClassPaint>> paints;
+  for (const auto& layer : spec.layers) paints.push_back(plan_layer(layer, swatches));
+  std::optional<Paint> veil;
+  if (spec.focus && spec.focus->veil != "none")
+    veil = swatch_paint(spec.focus->veil, spec.focus->opacity, swatches,
+                        spec.focus->span.known() ? spec.focus->span : spec.span, "map focus veil");
 
   SourceCache sources;
   TransformCache transforms;
@@ -60,12 +83,36 @@ MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTa
   }
   for (size_t i = 0; i < spec.layers.size(); ++i) {
     const auto& layer = spec.layers[i];
-    const double pad = kClipMargin + paints[i].stroke_width();
+    const double pad = kClipMargin + widest_stroke(paints[i]);
     const Rect clip{frame.x - pad, frame.y - pad, frame.width + 2 * pad, frame.height + 2 * pad};
     LayerQuery q = layer_query(layer);
     q.window = viewport.ground.grown(pad / viewport.scale);
-    auto features = open_layer_source(sources, layer).read(q, crs, transforms);
-    draw_layer(features, paints[i], viewport, clip, layer.span, group.children, result.stats);
+    ReadStats read_stats;
+    auto classes = read_classified(layer, q, open_layer_source(sources, layer), crs, transforms, read_stats);
+    result.repaired += read_stats.repaired;
+    result.skipped += read_stats.skipped;
+    for (size_t k = 0; k < classes.size(); ++k) {
+      const ClassPaint& cp = paints[i][k];
+      const LayerDrawn drawn = draw_layer(classes[k], cp.paint, viewport, clip, layer.span, group.children, result.stats);
+      if (drawn.total() == 0 || cp.label.empty()) continue;  // the legend shows what the map shows
+      LegendEntry entry;
+      entry.kind = drawn.areas ? LegendEntry::Kind::Area : drawn.lines ? LegendEntry::Kind::Line : LegendEntry::Kind::Point;
+      entry.label = cp.label;
+      entry.style = cp.style;
+      result.legend.push_back(std::move(entry));
+    }
+  }
+  if (veil) group.children.push_back(focus_veil(spec, *veil, viewport, sources, crs, transforms, result.stats));
+  {
+    // Furniture first (its boxes are reserved), then labels around everything already placed.
+    FurnitureContext fc{spec, viewport, swatches, text, crs, sources, transforms, result.legend};
+    std::vector<Rect> reserved;
+    if (text && !spec.source_note.empty()) reserved.push_back(source_note_box(spec, frame, *text));
+    result.furniture = draw_furniture(fc, reserved, group.children);
+    Obstacles obstacles(frame, kLabelEdgeMargin);
+    for (const auto& r : reserved) obstacles.add(r);
+    for (const auto& r : result.furniture) obstacles.add(r);
+    draw_labels(fc, obstacles, group.children, result.labels);
   }
   if (neat_line) {
     // Inset by half the width so that the whole line lies inside the frame and its clip.

@@ -3,6 +3,8 @@
 #pragma once
 #include <algorithm>
 #include <limits>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace plaquette::map {
@@ -56,6 +58,9 @@ struct Part {
 struct Feature {
   std::vector<Part> parts;
   std::vector<GroundPoint> points;  // point geometries (drawn as markers)
+  // The values of LayerQuery::fields, in that order, as text; nullopt for a NULL or unset field.
+  std::vector<std::optional<std::string>> attributes;
+  long long fid = -1;  // the source's feature id: tells features apart across several reads
 
   bool empty() const { return parts.empty() && points.empty(); }
   Bbox bbox() const {

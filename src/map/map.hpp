@@ -45,6 +45,12 @@ class TextSetter {
   virtual Line set_line(const std::string& style, const std::string& text) const = 0;
 };
 
+// A label as placed on the map (page points), for tests and checks.
+struct PlacedLabel {
+  std::string text;
+  Rect box;  // the text's box, halo included
+};
+
 struct MapResult {
   scene::Item group;                // everything drawn, clipped to the frame
   double scale_denominator = 0;     // the printed scale is 1:scale_denominator
@@ -53,11 +59,15 @@ struct MapResult {
   std::vector<LegendEntry> legend;  // classes drawn in the extent
   std::size_t repaired = 0;         // invalid geometries repaired (MakeValid)
   std::size_t skipped = 0;          // invalid geometries that could not be repaired, left out
+  std::vector<PlacedLabel> labels;  // labels placed (none without a TextSetter)
+  std::vector<Rect> furniture;      // boxes of the legend, scale bar, north arrow and locator
 };
 
 // Reads the layers, reprojects them to spec.crs, fits the extent to `frame` (keeping the aspect
 // ratio), generalises to print resolution and returns the drawing. Throws InputError located at
 // the YAML of the faulty layer or extent (missing file, layer, field, bad filter, no CRS...).
-MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTable& swatches);
+// `text` sets the labels, legend and scale texts; nullptr (map unit tests) leaves every text out.
+MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTable& swatches,
+                   const TextSetter* text = nullptr);
 
 }  // namespace plaquette::map

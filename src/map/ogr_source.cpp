@@ -85,23 +85,26 @@ Part make_part(const OGRSimpleCurve& curve, bool closed) {
   return part;
 }
 
-// Flattens any OGR geometry into parts and points (see ground.hpp).
-void append_geometry(const OGRGeometry& geometry, Feature& out) {
+// Flattens any OGR geometry into parts and points (see ground.hpp). `areas_only` keeps only
+// polygons (what MakeValid returns for a polygon may hold stray lines and points).
+void append_geometry(const OGRGeometry& geometry, Feature& out, bool areas_only = false) {
   if (geometry.IsEmpty()) return;
   if (geometry.hasCurveGeometry()) {
     // Arcs become line segments; OGR's default step (4 degrees) is far below print resolution
     // for the sizes of arcs found in administrative data.
     GeometryPtr linear(geometry.getLinearGeometry());
-    if (linear && !linear->hasCurveGeometry()) append_geometry(*linear, out);
+    if (linear && !linear->hasCurveGeometry()) append_geometry(*linear, out, areas_only);
     return;
   }
   switch (wkbFlatten(geometry.getGeometryType())) {
     case wkbPoint: {
+      if (areas_only) break;
       const auto& p = *geometry.toPoint();
       out.points.push_back({p.getX(), p.getY()});
       break;
     }
     case wkbLineString:
+      if (areas_only) break;
       out.parts.push_back(make_part(*geometry.toLineString(), false));
       break;
     case wkbPolygon:
@@ -114,11 +117,16 @@ void append_geometry(const OGRGeometry& geometry, Feature& out) {
     case wkbGeometryCollection:
     case wkbPolyhedralSurface:
     case wkbTIN:
-      for (const OGRGeometry* member : *geometry.toGeometryCollection()) append_geometry(*member, out);
+      for (const OGRGeometry* member : *geometry.toGeometryCollection()) append_geometry(*member, out, areas_only);
       break;
     default:
       break;  // nothing drawable (unknown future types)
   }
+}
+
+bool is_area(const OGRGeometry& g) {
+  const auto t = wkbFlatten(g.getGeometryType());
+  return t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface;
 }
 
 // Validates `where` with OGR's own SQL compiler before the driver sees it. GeoPackage hands
@@ -222,11 +230,23 @@ std::vector<std::string> OgrSource::layer_names() const {
   return names;
 }
 
-std::vector<Feature> OgrSource::read(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms) {
+std::vector<Feature> OgrSource::read(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms,
+                                     ReadStats* stats) {
   OGRLayer& layer = impl_->layer(q);
   const Crs crs = impl_->layer_crs(layer, q);
   const Transformation& to_map = transforms.get(crs, map_crs, q.span);
   check_where(layer, q, impl_->shown);
+  std::vector<int> field_index;
+  for (const auto& name : q.fields) {
+    const int i = layer.GetLayerDefn()->GetFieldIndex(name.c_str());
+    if (i < 0) {
+      auto fields = field_names(layer);
+      throw InputError(q.fields_span.known() ? q.fields_span : q.span,
+                       fmt::format("field '{}' not found in layer '{}' of '{}'{}; its fields are: {}", name,
+                                   layer.GetName(), impl_->shown, did_you_mean(name, fields), join(fields)));
+    }
+    field_index.push_back(i);
+  }
 
   FilterReset reset{&layer};
   GdalErrorCapture errors;
@@ -246,6 +266,9 @@ std::vector<Feature> OgrSource::read(const LayerQuery& q, const Crs& map_crs, Tr
     // Attributes are not drawn yet: skipping them saves decoding every field. Not with a filter,
     // since some drivers evaluate it on the fetched fields.
     std::vector<std::string> names = field_names(layer);
+    std::erase_if(names, [&](const std::string& n) {
+      return std::find(q.fields.begin(), q.fields.end(), n) != q.fields.end();
+    });
     names.emplace_back("OGR_STYLE");
     std::vector<const char*> list;
     for (const auto& n : names) list.push_back(n.c_str());
@@ -259,7 +282,32 @@ std::vector<Feature> OgrSource::read(const LayerQuery& q, const Crs& map_crs, Tr
     const OGRGeometry* g = f->GetGeometryRef();
     if (!g) continue;
     Feature feature;
-    append_geometry(*g, feature);
+    // Self-intersecting rings (bow ties, figure eights) fill unpredictably and break clipping:
+    // GEOS repairs them; what it cannot repair is left out, and both are counted.
+    GeometryPtr repaired;
+    if (is_area(*g) && !g->IsValid()) {
+      GdalErrorCapture quiet;  // GEOS's own complaints are summed up by the counts
+      repaired.reset(g->MakeValid());
+      if (!repaired || repaired->IsEmpty() || !repaired->IsValid()) {
+        if (stats) ++stats->skipped;
+        continue;
+      }
+      append_geometry(*repaired, feature, true);
+      if (feature.parts.empty()) {  // collapsed to lines or points: no area left to draw
+        if (stats) ++stats->skipped;
+        continue;
+      }
+      if (stats) ++stats->repaired;
+    } else {
+      append_geometry(*g, feature);
+    }
+    feature.fid = static_cast<long long>(f->GetFID());
+    for (int i : field_index) {
+      if (f->IsFieldSetAndNotNull(i))
+        feature.attributes.emplace_back(std::string(f->GetFieldAsString(i)));
+      else
+        feature.attributes.emplace_back(std::nullopt);
+    }
     to_map.apply(feature.points);
     for (auto& part : feature.parts) to_map.apply(part.points);
     std::erase_if(feature.parts, [](const Part& p) { return p.points.size() < (p.closed ? 3u : 2u); });

@@ -19,6 +19,16 @@ struct LayerQuery {
   std::string where;           // OGR SQL attribute filter, empty for all features
   std::optional<Bbox> window;  // map CRS: only features whose envelope meets it are read
   Span span;                   // the YAML errors point at
+  // Attributes copied into Feature::attributes (classification fields). An unknown one is an
+  // InputError at `fields_span` (the `classify:` key), with a did-you-mean over the layer's fields.
+  std::vector<std::string> fields;
+  Span fields_span;
+};
+
+// Invalid polygons met while reading: repaired with GEOS (MakeValid) or, failing that, left out.
+struct ReadStats {
+  std::size_t repaired = 0;
+  std::size_t skipped = 0;
 };
 
 // One open vector file (a GeoPackage, shapefile, GeoJSON...), read-only.
@@ -37,7 +47,9 @@ class OgrSource {
 
   // The features of `q.layer` matching `q.where` and meeting `q.window`, in `map_crs`.
   // Throws InputError at q.span: unknown layer, layer without CRS, bad filter, unknown field.
-  std::vector<Feature> read(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms);
+  // Invalid polygons are repaired (or skipped) and counted into `stats` when given.
+  std::vector<Feature> read(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms,
+                            ReadStats* stats = nullptr);
   // The map-CRS envelope of the features matching `q.where` (q.window is ignored); empty when
   // none match. Without a filter it uses the layer's stored extent instead of reading everything.
   Bbox envelope(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms);

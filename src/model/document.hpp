@@ -113,6 +113,10 @@ struct Template {
   std::string name;
   Size page;            // trim size, points
   double bleed = 0;     // points
+  double slug = 0;      // points beyond the bleed, for crop marks in the print PDF
+  // The CMYK profile of the print condition (relative to the project root): photos are
+  // converted through it for the print PDF.
+  std::string output_profile = "assets/color/FOGRA39L.icc";
   std::string fonts_dir = "assets/fonts";  // relative to the project root
   SwatchTable swatches;
   std::map<std::string, ParagraphStyle> styles;

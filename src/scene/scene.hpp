@@ -18,14 +18,6 @@ typedef struct _PangoGlyphItem PangoGlyphItem;
 
 namespace plaquette::scene {
 
-// One shaped run of glyphs in one font, positioned at its baseline origin.
-struct GlyphRun {
-  std::shared_ptr<const std::string> text;     // the paragraph text the glyph item indexes into
-  std::shared_ptr<PangoGlyphItem> glyphs;      // owns a pango_glyph_item_copy
-  Point origin;                                // left end of the baseline, page points
-  Paint paint;
-};
-
 struct Subpath {
   std::vector<Point> points;
   bool closed = false;
@@ -40,6 +32,17 @@ struct Stroke {
   std::vector<double> dash;
   LineJoin join = LineJoin::Round;
   LineCap cap = LineCap::Round;
+};
+
+// One shaped run of glyphs in one font, positioned at its baseline origin.
+struct GlyphRun {
+  std::shared_ptr<const std::string> text;     // the paragraph text the glyph item indexes into
+  std::shared_ptr<PangoGlyphItem> glyphs;      // owns a pango_glyph_item_copy
+  Point origin;                                // left end of the baseline, page points
+  Paint paint;
+  // Map labels: the glyph outlines stroked under the fill (width = twice the halo), so the text
+  // stays legible over the map.
+  std::optional<Stroke> halo;
 };
 
 struct Path {
@@ -102,6 +105,7 @@ struct Bookmark {
 struct Page {
   Size trim;            // the finished page size
   double bleed = 0;     // extra area around the trim, each side
+  double slug = 0;      // paper beyond the bleed, each side, where the print PDF has its marks
   std::string label;    // page label ("1", "couverture"...)
   std::vector<Item> items;
   std::vector<Bookmark> bookmarks;  // in reading order
@@ -115,6 +119,8 @@ struct Document {
   std::string language;
   std::string date;       // ISO 8601, written as creation date (reproducible output)
   std::vector<Page> pages;
+  std::vector<Swatch> swatches;  // the template's colours, for the print PDF's exact CMYK
+  std::string output_profile;    // absolute path of the CMYK output profile (print PDF)
   // Objects the items depend on that must outlive rendering (the font set whose fonts the
   // glyph runs reference). Opaque here: the scene does not know what they are.
   std::vector<std::shared_ptr<const void>> resources;

@@ -1,7 +1,9 @@
 // End to end: the default brochure is built by the real CLI and checked with poppler-utils.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <regex>
+#include <vector>
 
 #include "e2e/e2e_fixture.hpp"
 
@@ -45,8 +47,49 @@ TEST_F(Brochure, CoverAndAtLeastEightA4Pages) {
   std::smatch m;
   ASSERT_TRUE(std::regex_search(info, m, std::regex(R"(Pages:\s+(\d+))"))) << info;
   EXPECT_GE(std::stoi(m[1]), 9);
-  EXPECT_TRUE(std::regex_search(info, std::regex(R"(Page size:\s+595\.2\d+ x 841\.8\d+ pts \(A4\))"))) << info;
+  // The screen PDF is the A4 trim; the print PDF is the sheet around it (bleed and slug).
+  std::string screen = test::tool("pdfinfo '" + (dir_->string() + "/plaquette-screen.pdf") + "'");
+  EXPECT_TRUE(std::regex_search(screen, std::regex(R"(Page size:\s+595\.2\d+ x 841\.8\d+ pts \(A4\))"))) << screen;
   EXPECT_NE(info.find("Title:           La Trame verte et bleue du Bassin minier"), std::string::npos) << info;
+}
+
+// Every page of the print PDF: the A4 trim 3 mm inside the bleed box, crop marks in the slug.
+TEST_F(Brochure, PrintBoxesOnEveryPage) {
+  ASSERT_EQ(run_->status, 0) << run_->output;
+  std::string boxes = test::tool("pdfinfo -box -f 1 -l 99 '" + *pdf_ + "'");
+  std::regex trim_re(R"(Page\s+\d+ TrimBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+))");
+  std::regex bleed_re(R"(Page\s+\d+ BleedBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+))");
+  std::vector<std::array<double, 4>> trims, bleeds;
+  for (auto it = std::sregex_iterator(boxes.begin(), boxes.end(), trim_re); it != std::sregex_iterator(); ++it)
+    trims.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4])});
+  for (auto it = std::sregex_iterator(boxes.begin(), boxes.end(), bleed_re); it != std::sregex_iterator(); ++it)
+    bleeds.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4])});
+  ASSERT_GE(trims.size(), 9u) << boxes;
+  ASSERT_EQ(trims.size(), bleeds.size());
+  const double bleed = 3 * 72 / 25.4;
+  for (size_t i = 0; i < trims.size(); ++i) {
+    EXPECT_NEAR(trims[i][2] - trims[i][0], 595.28, 0.05) << i;
+    EXPECT_NEAR(trims[i][3] - trims[i][1], 841.89, 0.05) << i;
+    EXPECT_NEAR(trims[i][0] - bleeds[i][0], bleed, 0.05) << i;
+    EXPECT_NEAR(bleeds[i][2] - trims[i][2], bleed, 0.05) << i;
+  }
+  // PDF/X refuses annotations on the page: the links live in the screen PDF only.
+  EXPECT_EQ(test::tool("qpdf --json '" + *pdf_ + "'").find("/Annots"), std::string::npos);
+  EXPECT_NE(test::tool("qpdf --json '" + dir_->string() + "/plaquette-screen.pdf'").find("/Annots"), std::string::npos);
+}
+
+// Swatches are written back as their exact CMYK in the print PDF: black text is 0 0 0 100.
+TEST_F(Brochure, SwatchesAreExactCmykInThePrintPdf) {
+  ASSERT_EQ(run_->status, 0) << run_->output;
+  const std::string qdf = (*dir_ / "qdf.pdf").string();
+  test::tool("qpdf --qdf --object-streams=disable '" + *pdf_ + "' '" + qdf + "'");
+  const std::string raw = test::read_file(qdf);
+  EXPECT_NE(raw.find("0 0 0 1 k"), std::string::npos);
+  EXPECT_EQ(raw.find("0.113725 0.113725 0.105882 rg"), std::string::npos) << "black text left in RGB";
+  // Photos reach the press as CMYK JPEGs (converted through the output profile).
+  const std::string images = test::tool("pdfimages -list '" + *pdf_ + "'");
+  EXPECT_EQ(images.find(" rgb "), std::string::npos) << images;
+  EXPECT_NE(images.find(" cmyk "), std::string::npos) << images;
 }
 
 TEST_F(Brochure, EveryFontIsEmbeddedAndFromTheProject) {

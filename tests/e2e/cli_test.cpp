@@ -76,7 +76,10 @@ TEST(Cli, BadInputKeepsThePreviousPdfByteForByte) {
   auto good = test::plaquette("build '" + content.string() + "' -o '" + pdf.string() + "'");
   ASSERT_EQ(good.status, 0) << good.output;
   const std::string before = test::read_file(pdf);
+  const auto screen = dir / "output" / "plaquette-screen.pdf";
+  const std::string screen_before = test::read_file(screen);
   ASSERT_FALSE(before.empty());
+  ASSERT_FALSE(screen_before.empty());
 
   const BadCase cases[] = {
       {"unknown style", with("- intertitre: Un", "- intertitr: Un"),
@@ -97,7 +100,8 @@ TEST(Cli, BadInputKeepsThePreviousPdfByteForByte) {
     EXPECT_EQ(r.status, 1) << c.name << "\n" << r.output;
     EXPECT_TRUE(std::regex_search(r.output, std::regex(c.expected))) << c.name << "\n" << r.output;
     EXPECT_EQ(test::read_file(pdf), before) << c.name << ": the previous PDF was changed";
-    // No temporary file is left beside the PDF.
-    EXPECT_EQ(std::distance(fs::directory_iterator(pdf.parent_path()), {}), 1) << c.name;
+    EXPECT_EQ(test::read_file(screen), screen_before) << c.name << ": the previous screen PDF was changed";
+    // No temporary file is left beside the PDFs (the print PDF and its screen twin).
+    EXPECT_EQ(std::distance(fs::directory_iterator(pdf.parent_path()), {}), 2) << c.name;
   }
 }

@@ -51,6 +51,7 @@ inline std::filesystem::path small_project(const std::string& tag, const std::st
   fs::create_directories(dir / "content");
   fs::copy(source_dir() / "templates", dir / "templates", fs::copy_options::recursive);
   fs::copy(source_dir() / "assets" / "fonts", dir / "assets" / "fonts", fs::copy_options::recursive);
+  fs::copy(source_dir() / "assets" / "color", dir / "assets" / "color", fs::copy_options::recursive);
   write_file(dir / "content" / "plaquette.yaml", content_yaml);
   return dir;
 }

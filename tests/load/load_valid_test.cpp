@@ -328,10 +328,10 @@ pages:
   EXPECT_EQ(t.name, "plaquette-a4");
   EXPECT_DOUBLE_EQ(t.page.width, mm_to_pt(210));
   EXPECT_DOUBLE_EQ(t.bleed, mm_to_pt(3));
-  EXPECT_EQ(t.swatches.size(), 14u);
+  EXPECT_EQ(t.swatches.size(), 15u);
   EXPECT_EQ(*t.swatches.at("vert-foret").cmyk, (Cmyk{82, 30, 90, 28}));
   EXPECT_EQ(t.swatches.at("vert-foret").rgb, *parse_hex_rgb("#23633a"));
-  EXPECT_EQ(t.styles.size(), 22u);
+  EXPECT_EQ(t.styles.size(), 25u);
   EXPECT_EQ(t.styles.at("corps").family, "Linux Libertine O");
   EXPECT_DOUBLE_EQ(t.styles.at("corps").size, 10.2);
   EXPECT_DOUBLE_EQ(t.styles.at("corps").leading, 13.6);

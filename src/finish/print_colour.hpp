@@ -1,0 +1,31 @@
+// Exact print colour: Cairo can only write DeviceRGB, so every swatch is drawn with its RGB
+// proxy and this pass writes it back as the swatch's exact DeviceCMYK values ("0 0 0 1 k" for
+// black text: the black plate alone). Colours that are no swatch are left as they are.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/color.hpp"
+
+class QPDF;
+
+namespace plaquette::finish {
+
+// The CMYK operator (without its operator name) that replaces an RGB colour, if it is a swatch.
+class SwatchMap {
+ public:
+  explicit SwatchMap(const std::vector<Swatch>& swatches);
+  // "c m y k" (0..1) of the swatch whose proxy is `rgb` (within Cairo's 6-digit rounding).
+  std::optional<Cmyk> lookup(const Rgb& rgb) const;
+
+ private:
+  std::vector<std::pair<Rgb, Cmyk>> entries_;
+};
+
+// Rewrites rg/RG operators of swatch colours on every page and form XObject, and makes the
+// pages' transparency groups blend in DeviceCMYK. The rewrite happens when the PDF is written:
+// `count` (which must outlive the write) then holds how many operators were rewritten.
+void rewrite_swatch_colours(QPDF& pdf, const SwatchMap& swatches, size_t& count);
+
+}  // namespace plaquette::finish

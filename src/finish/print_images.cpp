@@ -1,0 +1,110 @@
+#include "finish/print_images.hpp"
+
+#include <lcms2.h>
+
+#include <cstdio>  // jpeglib.h needs FILE declared first
+#include <jpeglib.h>
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+#include "core/handle.hpp"
+
+namespace plaquette::finish {
+
+namespace {
+
+constexpr int kJpegQuality = 92;  // photos for print: no visible loss, a fraction of the raw size
+
+using ProfileHandle = Handle<void, cmsCloseProfile>;
+using TransformHandle = Handle<void, cmsDeleteTransform>;
+
+// Encodes CMYK pixels (ink amounts 0..255) as a JPEG without the Adobe marker, so that readers
+// take the values as ink (the Adobe convention would invert them and needs /Decode in the PDF).
+std::vector<unsigned char> encode_cmyk_jpeg(const std::vector<unsigned char>& cmyk, int width, int height) {
+  jpeg_compress_struct ci{};
+  jpeg_error_mgr err{};
+  ci.err = jpeg_std_error(&err);
+  jpeg_create_compress(&ci);
+  unsigned char* buffer = nullptr;
+  unsigned long size = 0;
+  jpeg_mem_dest(&ci, &buffer, &size);
+  ci.image_width = static_cast<JDIMENSION>(width);
+  ci.image_height = static_cast<JDIMENSION>(height);
+  ci.input_components = 4;
+  ci.in_color_space = JCS_CMYK;
+  jpeg_set_defaults(&ci);
+  jpeg_set_quality(&ci, kJpegQuality, TRUE);
+  ci.write_Adobe_marker = FALSE;
+  jpeg_start_compress(&ci, TRUE);
+  while (ci.next_scanline < ci.image_height) {
+    JSAMPROW row = const_cast<unsigned char*>(cmyk.data() + static_cast<size_t>(ci.next_scanline) * width * 4);
+    jpeg_write_scanlines(&ci, &row, 1);
+  }
+  jpeg_finish_compress(&ci);
+  std::vector<unsigned char> out(buffer, buffer + size);
+  free(buffer);
+  jpeg_destroy_compress(&ci);
+  return out;
+}
+
+class Converter {
+ public:
+  explicit Converter(const std::string& icc_path)
+      : srgb_(cmsCreate_sRGBProfile()), cmyk_(cmsOpenProfileFromFile(icc_path.c_str(), "r")) {
+    if (!cmyk_) throw std::runtime_error("cannot read the CMYK output profile '" + icc_path + "'");
+    // Cairo's ARGB32 is B, G, R, A in memory on little-endian machines.
+    transform_.reset(cmsCreateTransform(srgb_.get(), TYPE_BGRA_8, cmyk_.get(), TYPE_CMYK_8, INTENT_PERCEPTUAL,
+                                        cmsFLAGS_BLACKPOINTCOMPENSATION));
+    if (!transform_) throw std::runtime_error("cannot convert to the profile '" + icc_path + "'");
+  }
+
+  std::shared_ptr<const scene::RasterImage> convert(const scene::RasterImage& img) {
+    auto out = std::make_shared<scene::RasterImage>(img);  // pixels stay for other uses
+    std::vector<unsigned char> row_cmyk(static_cast<size_t>(img.width) * 4);
+    std::vector<unsigned char> cmyk(static_cast<size_t>(img.width) * img.height * 4);
+    for (int y = 0; y < img.height; ++y) {
+      const unsigned char* row = img.pixels.data() + static_cast<size_t>(y) * img.stride;
+      cmsDoTransform(transform_.get(), row, cmyk.data() + static_cast<size_t>(y) * img.width * 4,
+                     static_cast<cmsUInt32Number>(img.width));
+    }
+    out->encoded = encode_cmyk_jpeg(cmyk, img.width, img.height);
+    out->mime = "image/jpeg";
+    out->unique_id = img.unique_id.empty() ? std::string() : img.unique_id + "-cmyk";
+    return out;
+  }
+
+ private:
+  ProfileHandle srgb_;
+  ProfileHandle cmyk_;
+  TransformHandle transform_;
+};
+
+void convert_items(std::vector<scene::Item>& items, Converter& conv,
+                   std::map<const scene::RasterImage*, std::shared_ptr<const scene::RasterImage>>& done) {
+  for (auto& item : items) {
+    if (auto* image = std::get_if<scene::Image>(&item.kind)) {
+      if (auto* raster = std::get_if<std::shared_ptr<const scene::RasterImage>>(&image->source); raster && *raster) {
+        auto it = done.find(raster->get());
+        if (it == done.end()) it = done.emplace(raster->get(), conv.convert(**raster)).first;
+        *raster = it->second;
+      }
+    } else if (auto* group = std::get_if<scene::Group>(&item.kind)) {
+      convert_items(group->children, conv, done);
+    }
+  }
+}
+
+}  // namespace
+
+scene::Document with_cmyk_images(const scene::Document& doc, const std::string& icc_path, PrintImageReport* report) {
+  Converter conv(icc_path);
+  scene::Document out = doc;
+  std::map<const scene::RasterImage*, std::shared_ptr<const scene::RasterImage>> done;
+  for (auto& page : out.pages) convert_items(page.items, conv, done);
+  if (report) report->converted = done.size();
+  return out;
+}
+
+}  // namespace plaquette::finish

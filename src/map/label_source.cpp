@@ -1,0 +1,150 @@
+// Reads what labels need from a layer: geometry plus the label field and the priority field. A
+// separate, small read path so that the drawing's reader (ogr_source.cpp) stays geometry-only.
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+#include <ogrsf_frmts.h>
+
+#include "map/furniture.hpp"
+#include "map/gdal_errors.hpp"
+#include "map/gdal_handles.hpp"
+
+namespace plaquette::map {
+
+namespace {
+
+// Same formats as ogr_source.cpp: only ones that read the file they are given.
+const char* const kAllowedDrivers[] = {"GPKG",       "ESRI Shapefile", "GeoJSON", "GeoJSONSeq",
+                                       "FlatGeobuf", "MapInfo File",   nullptr};
+
+Part to_part(const OGRSimpleCurve& curve, bool closed) {
+  Part part;
+  part.closed = closed;
+  for (int i = 0; i < curve.getNumPoints(); ++i) part.points.push_back({curve.getX(i), curve.getY(i)});
+  if (closed && part.points.size() > 1 && part.points.front() == part.points.back()) part.points.pop_back();
+  return part;
+}
+
+void flatten(const OGRGeometry& g, Feature& out) {
+  if (g.IsEmpty()) return;
+  if (g.hasCurveGeometry()) {
+    GeometryPtr linear(g.getLinearGeometry());
+    if (linear && !linear->hasCurveGeometry()) flatten(*linear, out);
+    return;
+  }
+  switch (wkbFlatten(g.getGeometryType())) {
+    case wkbPoint:
+      out.points.push_back({g.toPoint()->getX(), g.toPoint()->getY()});
+      break;
+    case wkbLineString:
+      out.parts.push_back(to_part(*g.toLineString(), false));
+      break;
+    case wkbPolygon:
+    case wkbTriangle:
+      for (const OGRLinearRing* ring : *g.toPolygon()) out.parts.push_back(to_part(*ring, true));
+      break;
+    case wkbMultiPoint:
+    case wkbMultiLineString:
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+      for (const OGRGeometry* member : *g.toGeometryCollection()) flatten(*member, out);
+      break;
+    default:
+      break;
+  }
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+}  // namespace
+
+std::vector<LabelFeature> read_label_features(const model::MapLayer& layer, const model::MapLabels& labels,
+                                              const Bbox& window, const Crs& map_crs, TransformCache& transforms) {
+  const std::string path = layer.resolved.empty() ? layer.source : layer.resolved;
+  const Span& span = labels.span;
+  {
+    std::string l = path;
+    std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (l.rfind("/vsi", 0) == 0 || l.find("://") != std::string::npos)
+      throw InputError(span, fmt::format("map source '{}' is not a local file", layer.source));
+  }
+  GDALAllRegister();
+  GdalErrorCapture errors;
+  DatasetPtr ds(GDALDataset::FromHandle(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kAllowedDrivers,
+                                                   nullptr, nullptr)));
+  if (!ds) throw InputError(span, fmt::format("cannot open map source '{}' for labels: {}", layer.source,
+                                              errors.message("format not recognised")));
+  OGRLayer* l = layer.layer.empty() && ds->GetLayerCount() == 1 ? ds->GetLayer(0)
+                                                                 : ds->GetLayerByName(layer.layer.c_str());
+  if (!l) throw InputError(span, fmt::format("layer '{}' not found in '{}'", layer.layer, layer.source));
+
+  std::vector<std::string> fields;
+  const OGRFeatureDefn* defn = l->GetLayerDefn();
+  for (int i = 0; i < defn->GetFieldCount(); ++i) fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  auto field_index = [&](const std::string& name, const char* role) {
+    int i = defn->GetFieldIndex(name.c_str());
+    if (i < 0)
+      throw InputError(span, fmt::format("the labels' {} '{}' is not a field of layer '{}' of '{}'{}; its fields "
+                                         "are: {}",
+                                         role, name, layer.layer, layer.source, did_you_mean(name, fields),
+                                         join(fields)));
+    return i;
+  };
+  const int text_field = field_index(labels.field, "field");
+  const int priority_field = labels.priority.empty() ? -1 : field_index(labels.priority, "priority");
+
+  const OGRSpatialReference* srs = l->GetSpatialRef();
+  if (!srs) throw InputError(span, fmt::format("layer '{}' of '{}' has no coordinate reference system",
+                                               layer.layer, layer.source));
+  const Crs crs = Crs::from_ogr(*srs);
+  const Transformation& to_map = transforms.get(crs, map_crs, span);
+
+  std::string where;
+  if (!layer.where.empty() && !labels.where.empty())
+    where = "(" + layer.where + ") AND (" + labels.where + ")";
+  else
+    where = layer.where.empty() ? labels.where : layer.where;
+  struct Reset {
+    OGRLayer* l;
+    ~Reset() {
+      l->SetAttributeFilter(nullptr);
+      l->SetSpatialFilter(nullptr);
+    }
+  } reset{l};
+  if (l->SetAttributeFilter(where.empty() ? nullptr : where.c_str()) != OGRERR_NONE)
+    throw InputError(span, fmt::format("bad `where` filter \"{}\" for the labels of layer '{}': {}; write an OGR "
+                                       "SQL expression such as \"population > 10000\"",
+                                       where, layer.layer, errors.message()));
+  if (!window.empty())
+    if (auto w = transforms.get(map_crs, crs, span).bounds(window))
+      l->SetSpatialFilterRect(w->xmin, w->ymin, w->xmax, w->ymax);
+
+  std::vector<LabelFeature> out;
+  l->ResetReading();
+  for (FeaturePtr f(l->GetNextFeature()); f; f.reset(l->GetNextFeature())) {
+    const OGRGeometry* g = f->GetGeometryRef();
+    if (!g || !f->IsFieldSetAndNotNull(text_field)) continue;
+    LabelFeature lf;
+    lf.text = f->GetFieldAsString(text_field);
+    if (lf.text.find_first_not_of(" \t") == std::string::npos) continue;
+    if (priority_field >= 0 && f->IsFieldSetAndNotNull(priority_field))
+      lf.priority = f->GetFieldAsDouble(priority_field);
+    flatten(*g, lf.geometry);
+    to_map.apply(lf.geometry.points);
+    for (auto& part : lf.geometry.parts) to_map.apply(part.points);
+    std::erase_if(lf.geometry.parts, [](const Part& p) { return p.points.size() < (p.closed ? 3u : 2u); });
+    if (!lf.geometry.empty()) out.push_back(std::move(lf));
+  }
+  if (errors.has_failure())
+    throw InputError(span, fmt::format("cannot read the labels of layer '{}' of '{}'{}: {}", layer.layer,
+                                       layer.source, where.empty() ? "" : " with `where` \"" + where + "\"",
+                                       errors.message()));
+  return out;
+}
+
+}  // namespace plaquette::map
