@@ -71,7 +71,10 @@ int run_build(const BuildArgs& args) {
     finish::finish_pdf(print_out.temp_path(),
                        {scene->language,
                         finish::PrintBoxes{render::sheet_margin(first, render::PdfKind::Print), first.bleed},
-                        scene->swatches});
+                        scene->swatches,
+                        finish::PdfxInfo{scene->output_profile, "FOGRA39",
+                                         "Offset commercial printing, coated paper (ISO 12647-2:2004/Amd1, FOGRA39)",
+                                         scene->title, scene->date}});
     render::write_pdf(*scene, screen_out.temp_path(), render::PdfKind::Screen);
     finish::finish_pdf(screen_out.temp_path(), {scene->language, std::nullopt});
     print_out.commit();

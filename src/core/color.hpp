@@ -20,6 +20,12 @@ struct Cmyk {
   friend bool operator==(const Cmyk&, const Cmyk&) = default;
 };
 
+// Printers' marks are drawn in "registration" (every plate at 100 %) so that they show on each
+// film. Cairo has no such colour: marks are drawn with this RGB proxy, which nothing else uses,
+// and the finish stage writes it back as C100 M100 Y100 K100.
+inline constexpr Rgb kRegistrationProxy{0.002, 0.002, 0.002};
+inline constexpr Cmyk kRegistration{100, 100, 100, 100};
+
 struct Swatch {
   std::string name;
   std::optional<Cmyk> cmyk;  // exact print colour, when given

@@ -43,8 +43,10 @@ FinishReport finish_pdf(const std::string& path, const FinishOptions& options) {
       if (options.boxes) set_boxes(pdf, *options.boxes);
       const SwatchMap swatches(options.exact_cmyk);
       if (!options.exact_cmyk.empty()) rewrite_swatch_colours(pdf, swatches, report.cmyk_colours);
+      if (options.pdfx) make_pdfx4(pdf, *options.pdfx);
       QPDFWriter writer(pdf, rewritten.c_str());
       writer.setDeterministicID(true);  // reproducible bytes, and the /ID that print workflows expect
+      if (options.pdfx) writer.setMinimumPDFVersion("1.6");  // PDF/X-4 is based on PDF 1.6
       writer.write();
     }
     std::filesystem::rename(rewritten, path);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/color.hpp"
+#include "finish/pdfx.hpp"
 
 namespace plaquette::finish {
 
@@ -19,6 +20,7 @@ struct FinishOptions {
   std::string language;               // BCP 47 tag for /Lang, e.g. "fr"; empty: none
   std::optional<PrintBoxes> boxes;    // print PDF: set TrimBox and BleedBox, drop annotations
   std::vector<Swatch> exact_cmyk;     // print PDF: swatches whose proxies become exact DeviceCMYK
+  std::optional<PdfxInfo> pdfx;       // print PDF: identify as PDF/X-4 with this output intent
 };
 
 struct FinishReport {

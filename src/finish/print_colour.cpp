@@ -95,6 +95,7 @@ class SwatchFilter : public QPDFObjectHandle::TokenFilter {
 SwatchMap::SwatchMap(const std::vector<Swatch>& swatches) {
   for (const auto& s : swatches)
     if (s.cmyk) entries_.emplace_back(s.rgb, *s.cmyk);
+  entries_.emplace_back(kRegistrationProxy, kRegistration);
 }
 
 std::optional<Cmyk> SwatchMap::lookup(const Rgb& rgb) const {

@@ -9,6 +9,7 @@ namespace plaquette::load {
 namespace {
 
 const std::vector<std::string> kSwatchKeys = {"cmyk", "rgb"};
+constexpr double kMaxTotalInk = 300;
 
 void load_swatch(const MapReader::Entry& e, const NodeReader& reader, SwatchTable& out) {
   Swatch sw;
@@ -23,8 +24,15 @@ void load_swatch(const MapReader::Entry& e, const NodeReader& reader, SwatchTabl
 
   bool tried = m.has("cmyk") || m.has("rgb");
   if (auto node = m.get("cmyk")) {
-    if (auto v = reader.numbers(*node, "'cmyk'", 4, limits::percent(), "[82, 30, 90, 28]"))
+    if (auto v = reader.numbers(*node, "'cmyk'", 4, limits::percent(), "[82, 30, 90, 28]")) {
       sw.cmyk = Cmyk{(*v)[0], (*v)[1], (*v)[2], (*v)[3]};
+      // Offset presses on coated paper take at most 300 % of ink in total (FOGRA39 condition).
+      const double ink = (*v)[0] + (*v)[1] + (*v)[2] + (*v)[3];
+      if (ink > kMaxTotalInk)
+        reader.error(*node, fmt::format("colour '{}' has {:g} % of ink in total; the press takes at most {:g} %: "
+                                        "lower some of its values (a rich black is 60, 40, 40, 100)",
+                                        e.key, ink, kMaxTotalInk));
+    }
   }
   std::optional<Rgb> rgb;
   if (m.has_empty_value("rgb")) {

@@ -27,7 +27,7 @@ void draw_crop_marks(cairo_t* cr, const scene::Page& page) {
   if (length <= 0) return;
   const double w = page.trim.width, h = page.trim.height, off = page.bleed;
   cairo_save(cr);
-  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_source_rgb(cr, kRegistrationProxy.r, kRegistrationProxy.g, kRegistrationProxy.b);
   cairo_set_line_width(cr, kMarkWidth);
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   for (double x : {0.0, w})

@@ -92,6 +92,33 @@ TEST_F(Brochure, SwatchesAreExactCmykInThePrintPdf) {
   EXPECT_NE(images.find(" cmyk "), std::string::npos) << images;
 }
 
+// The print PDF identifies itself as PDF/X-4 and holds no RGB colour at all.
+TEST_F(Brochure, PrintPdfIsPdfX4WithoutRgb) {
+  ASSERT_EQ(run_->status, 0) << run_->output;
+  const std::string info = test::tool("pdfinfo '" + *pdf_ + "'");
+  EXPECT_NE(info.find("PDF subtype:    PDF/X-4"), std::string::npos) << info;
+  EXPECT_NE(info.find("PDF version:     1.6"), std::string::npos) << info;
+  EXPECT_NE(test::tool("qpdf --check '" + *pdf_ + "'").find("No syntax or stream encoding errors"), std::string::npos);
+  const std::string qdf = (*dir_ / "qdf-x4.pdf").string();
+  test::tool("qpdf --qdf --object-streams=disable '" + *pdf_ + "' '" + qdf + "'");
+  const std::string raw = test::read_file(qdf);
+  EXPECT_EQ(raw.find("/DeviceRGB"), std::string::npos);
+  EXPECT_FALSE(std::regex_search(raw, std::regex(R"(\d\s+r[gG]\s)"))) << "an RGB colour operator is left";
+  EXPECT_NE(raw.find("/OutputIntents"), std::string::npos);
+  EXPECT_NE(raw.find("/GTS_PDFX"), std::string::npos);
+}
+
+// Same inputs, same bytes: the print and the screen PDFs rebuild identically.
+TEST_F(Brochure, RebuildIsByteIdentical) {
+  ASSERT_EQ(run_->status, 0) << run_->output;
+  const std::string again = (*dir_ / "again.pdf").string();
+  auto r = test::plaquette("build content/plaquette.yaml -o '" + again + "'");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_TRUE(test::read_file(again) == test::read_file(*pdf_));
+  EXPECT_TRUE(test::read_file((*dir_ / "again-screen.pdf").string()) ==
+              test::read_file((*dir_ / "plaquette-screen.pdf").string()));
+}
+
 TEST_F(Brochure, EveryFontIsEmbeddedAndFromTheProject) {
   ASSERT_EQ(run_->status, 0) << run_->output;
   std::string fonts = test::tool("pdffonts '" + *pdf_ + "'");

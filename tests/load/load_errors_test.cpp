@@ -239,6 +239,14 @@ TEST(LoadErrors, CmykOutOfRange) {
   EXPECT_TRUE(HasError(r.sink, "templates/mini.yaml", 7, 26, "item 4 of 'cmyk' must be between 0 and 100 (got '110')"));
 }
 
+TEST(LoadErrors, TotalInkOverThePressLimit) {
+  Project p("ink");
+  p.write("templates/mini.yaml", template_with("cmyk: [0, 0, 0, 100]", "cmyk: [100, 100, 100, 100]"));
+  Loaded r = p.load(kOkContent);
+  EXPECT_TRUE(HasError(r.sink, "templates/mini.yaml", 7, 16, "has 400 % of ink in total; the press takes at most 300 %"))
+      << r.sink.to_string();
+}
+
 TEST(LoadErrors, UnknownMasterDoesNotCascadeToFrames) {
   Project p("master");
   Loaded r = p.load(kHead +

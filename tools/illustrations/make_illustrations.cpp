@@ -619,20 +619,20 @@ std::string picto_svg(const std::string& body, const std::string& colour) {
 std::string schema_trame_svg() {
   return R"svg(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 340" width="600" height="340">
   <!-- town: grey blocks, an obstacle -->
-  <g fill="#9aa0a6">
+  <g fill="#7a7a78">
     <path d="M236 206 h46 v34 h-46 z M290 200 h30 v44 h-30 z M228 248 h38 v30 h-38 z M272 252 h48 v26 h-48 z M326 214 h34 v30 h-34 z M330 252 h26 v26 h-26 z" opacity="0.9"/>
   </g>
   <!-- road crossing the landscape -->
-  <path d="M0 304 C140 296 260 292 380 298 S540 312 600 306" fill="none" stroke="#9aa0a6" stroke-width="12" stroke-linecap="butt"/>
+  <path d="M0 304 C140 296 260 292 380 298 S540 312 600 306" fill="none" stroke="#7a7a78" stroke-width="12" stroke-linecap="butt"/>
   <path d="M0 304 C140 296 260 292 380 298 S540 312 600 306" fill="none" stroke="#ffffff" stroke-width="2" stroke-dasharray="10 10"/>
   <!-- blue corridor: a river with its green banks -->
-  <path d="M318 0 C300 50 340 90 318 140 S280 220 300 270 S330 320 318 340" fill="none" stroke="#cfe5c0" stroke-width="40"/>
-  <path d="M318 0 C300 50 340 90 318 140 S280 220 300 270 S330 320 318 340" fill="none" stroke="#2f7fb5" stroke-width="12" stroke-linecap="butt"/>
+  <path d="M318 0 C300 50 340 90 318 140 S280 220 300 270 S330 320 318 340" fill="none" stroke="#b8dc9a" stroke-width="40"/>
+  <path d="M318 0 C300 50 340 90 318 140 S280 220 300 270 S330 320 318 340" fill="none" stroke="#1f87c4" stroke-width="12" stroke-linecap="butt"/>
   <!-- continuous ecological corridor -->
-  <path d="M150 110 C230 70 290 120 350 100 S440 70 470 90" fill="none" stroke="#cfe5c0" stroke-width="40" stroke-linecap="round"/>
-  <path d="M150 110 C230 70 290 120 350 100 S440 70 470 90" fill="none" stroke="#6aa84f" stroke-width="18" stroke-linecap="round"/>
+  <path d="M150 110 C230 70 290 120 350 100 S440 70 470 90" fill="none" stroke="#b8dc9a" stroke-width="40" stroke-linecap="round"/>
+  <path d="M150 110 C230 70 290 120 350 100 S440 70 470 90" fill="none" stroke="#6cab3f" stroke-width="18" stroke-linecap="round"/>
   <!-- stepping stones (pas japonais) -->
-  <g fill="#6aa84f" stroke="#cfe5c0" stroke-width="6">
+  <g fill="#6cab3f" stroke="#b8dc9a" stroke-width="6">
     <circle cx="186" cy="214" r="12"/>
     <ellipse cx="226" cy="180" rx="12" ry="10"/>
     <circle cx="382" cy="186" r="11"/>
@@ -640,12 +640,12 @@ std::string schema_trame_svg() {
     <circle cx="268" cy="172" r="10"/>
   </g>
   <!-- reservoirs of biodiversity -->
-  <g stroke="#cfe5c0" stroke-width="6">
+  <g stroke="#b8dc9a" stroke-width="6">
     <path d="M40 120 C30 70 80 40 130 52 C180 62 200 100 186 140 C174 178 180 214 134 226 C86 238 50 210 46 176 C44 156 44 140 40 120 Z" fill="#23633a"/>
     <path d="M440 40 C490 18 560 30 572 78 C584 122 560 150 520 152 C480 154 470 138 444 124 C414 108 404 60 440 40 Z" fill="#23633a"/>
     <path d="M444 220 C470 196 540 200 560 232 C578 262 552 290 510 288 C470 286 450 276 440 258 C432 244 432 232 444 220 Z" fill="#23633a"/>
   </g>
-  <g fill="#6aa84f" opacity="0.55">
+  <g fill="#6cab3f" opacity="0.55">
     <circle cx="100" cy="110" r="22"/><circle cx="136" cy="170" r="16"/><circle cx="76" cy="176" r="12"/>
     <circle cx="500" cy="84" r="20"/><circle cx="540" cy="116" r="12"/>
     <circle cx="500" cy="246" r="16"/>
