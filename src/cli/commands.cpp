@@ -7,11 +7,14 @@
 
 #include <fmt/format.h>
 
+#include "core/units.hpp"
 #include "finish/finish_pdf.hpp"
 #include "finish/print_images.hpp"
+#include "finish/screen_images.hpp"
 #include "finish/output_file.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
+#include "preflight/preflight.hpp"
 #include "render/render.hpp"
 
 namespace plaquette::cli {
@@ -24,9 +27,11 @@ void print_diagnostics(const DiagnosticSink& sink) {
   for (const auto& d : sink.all()) fmt::print(stderr, "{}\n", format_diagnostic(d));
 }
 
-// load → layout. Prints diagnostics; returns the scene or nullopt on bad input.
+// load → layout. Prints diagnostics; returns the scene or nullopt on bad input. `diagnostics`, when
+// given, receives a copy of them (for `check --json`).
 std::optional<scene::Document> compose(const std::string& content, const std::string& root, bool draft,
-                                       layout::LayoutReport* report = nullptr) {
+                                       layout::LayoutReport* report = nullptr,
+                                       std::vector<Diagnostic>* diagnostics = nullptr) {
   DiagnosticSink sink;
   load::LoadOptions options;
   options.root = root;
@@ -40,6 +45,7 @@ std::optional<scene::Document> compose(const std::string& content, const std::st
     sink.add(e.diagnostic());
   }
   print_diagnostics(sink);
+  if (diagnostics) *diagnostics = sink.all();
   if (sink.has_errors()) {
     fmt::print(stderr, "plaquette: {} error{}; nothing was written.\n", sink.error_count(),
                sink.error_count() > 1 ? "s" : "");
@@ -75,7 +81,7 @@ int run_build(const BuildArgs& args) {
                         finish::PdfxInfo{scene->output_profile, "FOGRA39",
                                          "Offset commercial printing, coated paper (ISO 12647-2:2004/Amd1, FOGRA39)",
                                          scene->title, scene->date}});
-    render::write_pdf(*scene, screen_out.temp_path(), render::PdfKind::Screen);
+    render::write_pdf(finish::with_screen_images(*scene), screen_out.temp_path(), render::PdfKind::Screen);
     finish::finish_pdf(screen_out.temp_path(), {scene->language, std::nullopt});
     print_out.commit();
     screen_out.commit();
@@ -117,31 +123,108 @@ int run_preview(const PreviewArgs& args) {
   return kExitOk;
 }
 
+namespace {
+
+// A JSON string literal: quotes, backslashes and control characters escaped (UTF-8 kept as is).
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20)
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        else
+          out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+const char* severity_name(Severity s) {
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
+}
+
+void print_json(const std::vector<layout::PageTextQuality>& pages, const std::vector<preflight::Finding>& findings,
+                bool ok) {
+  std::string out = "{\"pages\":[";
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const auto& p = pages[i];
+    out += fmt::format("{}{{\"page\":{},\"lines\":{},\"hyphenated\":{},\"loosest\":{:.3f}}}", i ? "," : "", p.page,
+                       p.lines, p.hyphenated, p.loosest);
+  }
+  out += "],\"findings\":[";
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    out += fmt::format("{}{{\"severity\":{},\"page\":{},\"file\":{},\"line\":{},\"column\":{},\"code\":{},\"message\":{}}}",
+                       i ? "," : "", json_string(severity_name(f.severity)), f.page, json_string(f.span.file),
+                       f.span.line, f.span.col, json_string(f.code), json_string(f.message));
+  }
+  out += fmt::format("],\"ok\":{}}}\n", ok ? "true" : "false");
+  fmt::print("{}", out);
+}
+
+}  // namespace
+
 int run_check(const CheckArgs& args) {
   if (!(args.max_spacing >= 1.0) || !(args.max_hyphen_share >= 0 && args.max_hyphen_share <= 1)) {
     fmt::print(stderr, "plaquette check: --max-spacing must be at least 1 and --max-hyphens between 0 and 1\n");
     return kExitUsage;
   }
+  std::string why;
+  auto safe_margin = parse_length(args.safe_margin, &why);
+  if (!safe_margin || *safe_margin < 0) {
+    fmt::print(stderr, "plaquette check: --safe-margin must be a length such as 5mm{}\n", why.empty() ? "" : ": " + why);
+    return kExitUsage;
+  }
   layout::LayoutReport report;
-  auto scene = compose(args.content, args.root, false, &report);
-  if (!scene) return kExitBadInput;
-  fmt::print("page  lines  hyphenated  loosest space\n");
-  bool ok = true;
+  std::vector<Diagnostic> diagnostics;
+  auto scene = compose(args.content, args.root, false, &report, &diagnostics);
+  if (!scene) {
+    // Overflow, fonts, bad input: layout refused the brochure (printed on stderr above).
+    if (args.json) {
+      std::vector<preflight::Finding> refused;
+      for (const auto& d : diagnostics)
+        if (d.severity != Severity::Note) refused.push_back({d.severity, 0, d.span, "layout", d.message});
+      print_json({}, refused, false);
+    }
+    return kExitBadInput;
+  }
+  preflight::PreflightOptions options;
+  options.safe_margin = *safe_margin;
+  const auto findings = preflight::preflight(*scene, options);
+  int errors = 0, warnings = 0;
+  for (const auto& f : findings) (f.severity == Severity::Error ? errors : warnings)++;
+
+  bool text_ok = true;
+  std::string table = "page  lines  hyphenated  loosest space\n";
   for (const auto& p : report.pages) {
     const double share = p.lines ? static_cast<double>(p.hyphenated) / static_cast<double>(p.lines) : 0.0;
     std::string verdict;
     if (p.loosest > args.max_spacing) verdict += fmt::format("  word spaces too loose (over {:.2f})", args.max_spacing);
     if (share > args.max_hyphen_share) verdict += fmt::format("  too many hyphens (over {:.0f}%)", args.max_hyphen_share * 100);
-    ok = ok && verdict.empty();
-    fmt::print("{:>4}  {:>5}  {:>10}  {:>13.2f}{}\n", p.page, p.lines, p.hyphenated, p.loosest, verdict);
+    text_ok = text_ok && verdict.empty();
+    table += fmt::format("{:>4}  {:>5}  {:>10}  {:>13.2f}{}\n", p.page, p.lines, p.hyphenated, p.loosest, verdict);
   }
-  if (!ok) {
+  const bool ok = text_ok && errors == 0;
+  if (args.json) {
+    print_json(report.pages, findings, ok);
+    return ok ? kExitOk : kExitBadInput;
+  }
+  fmt::print("{}", table);
+  if (!text_ok)
     fmt::print(stderr, "plaquette check: some pages are below the quality ceilings; rework their text or frames\n");
-    return kExitBadInput;
-  }
-  fmt::print("plaquette check: {} pages within the ceilings (word space at most {:.2f}, hyphenated lines at most {:.0f}%)\n",
-             report.pages.size(), args.max_spacing, args.max_hyphen_share * 100);
-  return kExitOk;
+  else
+    fmt::print("plaquette check: {} pages within the ceilings (word space at most {:.2f}, hyphenated lines at most {:.0f}%)\n",
+               report.pages.size(), args.max_spacing, args.max_hyphen_share * 100);
+  for (const auto& f : findings) fmt::print("{}\n", preflight::format_finding(f));
+  fmt::print("plaquette check: preflight: {} error{}, {} warning{}{}\n", errors, errors == 1 ? "" : "s", warnings,
+             warnings == 1 ? "" : "s", errors ? "; fix the errors before sending the PDF to print" : "");
+  return ok ? kExitOk : kExitBadInput;
 }
 
 }  // namespace plaquette::cli

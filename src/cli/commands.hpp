@@ -24,12 +24,15 @@ struct PreviewArgs {
   bool draft = false;
 };
 
-// `check`: lays the brochure out without writing anything and prints each page's text quality.
+// `check`: lays the brochure out without writing anything, prints each page's text quality and the
+// print preflight's findings (image resolution, safe area and trim, hairlines, small text, colours).
 struct CheckArgs {
   std::string content = "content/plaquette.yaml";
   std::string root;
   double max_spacing = 2.0;        // loosest justified word space allowed, against the natural space
   double max_hyphen_share = 0.25;  // hyphenated lines allowed, as a share of a page's lines
+  bool json = false;               // one JSON object on stdout, for machines
+  std::string safe_margin = "5mm"; // text closer than this to the trim is a warning
 };
 
 int run_build(const BuildArgs& args);

@@ -25,13 +25,16 @@ int main(int argc, char** argv) {
   p->add_flag("--draft", preview.draft, "Overflowing text is a warning, marked on the page, instead of an error");
 
   CheckArgs check;
-  auto* c = app.add_subcommand("check", "Check the text quality of each page (word spacing, hyphens) without writing");
+  auto* c = app.add_subcommand("check", "Check text quality (word spacing, hyphens) and print readiness (preflight) without writing");
   c->add_option("file", check.content, "Content file")->capture_default_str();
   c->add_option("--root", check.root, "Project root (default: found from the content file)");
   c->add_option("--max-spacing", check.max_spacing, "Loosest justified word space allowed (1 = the font's space)")
       ->capture_default_str();
   c->add_option("--max-hyphens", check.max_hyphen_share, "Share of hyphenated lines allowed on a page (0 to 1)")
       ->capture_default_str();
+  c->add_option("--safe-margin", check.safe_margin, "Text closer than this to the trim is a warning")
+      ->capture_default_str();
+  c->add_flag("--json", check.json, "Print one JSON object (pages, findings, ok) on stdout, for machines");
 
   try {
     app.parse(argc, argv);

@@ -19,6 +19,7 @@ std::string unique_id_for(const SourceFile& file) {
 
 LoadedImage raster(scene::RasterImage image, SourceFile& file) {
   image.unique_id = unique_id_for(file);
+  image.path = file.shown;
   image.encoded = std::move(file.bytes);
   Size pixels{double(image.width), double(image.height)};
   return {std::make_shared<const scene::RasterImage>(std::move(image)), pixels};

@@ -3,6 +3,8 @@
 // that one run shows the user every problem.
 #include "layout/layout.hpp"
 
+#include <cstdlib>
+#include <ctime>
 #include <deque>
 #include <filesystem>
 
@@ -17,6 +19,22 @@ namespace {
 
 // A story that still does not fit after this many added pages has a problem pages cannot solve.
 constexpr int kMaxAddedPages = 50;
+
+// Without an edition date in the content, SOURCE_DATE_EPOCH (the reproducible-builds convention)
+// dates the PDF, so that a rebuild gives the same bytes; otherwise a fixed date does.
+std::string date_from_environment() {
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (!epoch || !*epoch) return {};
+  char* end = nullptr;
+  const long long seconds = std::strtoll(epoch, &end, 10);
+  if (*end != '\0' || seconds < 0) return {};
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
 
 std::string join_keywords(const std::vector<std::string>& k) { return fmt::format("{}", fmt::join(k, ", ")); }
 
@@ -71,7 +89,7 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
   out.subject = doc.meta.subject;
   out.keywords = join_keywords(doc.meta.keywords);
   out.language = doc.meta.language;
-  out.date = doc.meta.date;
+  out.date = doc.meta.date.empty() ? date_from_environment() : doc.meta.date;
   for (const auto& [name, swatch] : doc.tmpl.swatches) out.swatches.push_back(swatch);
   out.output_profile = (fs::path(doc.project_root) / doc.tmpl.output_profile).string();
   out.resources.push_back(fonts);  // glyph runs reference its fonts until rendering is done

@@ -61,7 +61,10 @@ void layout_map_block(const Engines& e, PageContext& pc, const model::MapBlock& 
     const bool framed = !block.map.frame_stroke.empty() && block.map.frame_stroke != "none";
     const double inset = framed ? 0.75 : 0.0;
     Rect backing{f.rect.x + inset, f.rect.bottom() - inset - h - 2 * pad, width + 2 * pad, h + 2 * pad};
-    pc.out.items.push_back(scene::make_rect_path(backing, Paint{"", Rgb{1, 1, 1}, 0.85}  /* paper, not a swatch */, std::nullopt, block.span));
+    // Paper: the template's "blanc" swatch when it has one (exact CMYK for the press).
+    Paint paper{"", Rgb{1, 1, 1}, 0.85};
+    if (auto it = e.doc.tmpl.swatches.find("blanc"); it != e.doc.tmpl.swatches.end()) paper = Paint{it->first, it->second.rgb, 0.85};
+    pc.out.items.push_back(scene::make_rect_path(backing, paper, std::nullopt, block.span));
     e.typesetter.place(set, {backing.x + pad, backing.y + pad}, pc.out.items);
   }
 }

@@ -60,6 +60,7 @@ struct RasterImage {
   std::string mime;                    // "image/jpeg" or "image/png"
   std::vector<unsigned char> encoded;  // the original file bytes (JPEG embedded as-is in the PDF)
   std::string unique_id;               // lets Cairo embed one copy when drawn twice
+  std::string path;                    // for messages (as the user should read it)
 };
 
 // SVG kept as its source bytes; the renderer draws it as vectors with librsvg.

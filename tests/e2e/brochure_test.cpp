@@ -3,6 +3,8 @@
 
 #include <array>
 #include <regex>
+#include <set>
+#include <sstream>
 #include <vector>
 
 #include "e2e/e2e_fixture.hpp"
@@ -117,6 +119,26 @@ TEST_F(Brochure, RebuildIsByteIdentical) {
   EXPECT_TRUE(test::read_file(again) == test::read_file(*pdf_));
   EXPECT_TRUE(test::read_file((*dir_ / "again-screen.pdf").string()) ==
               test::read_file((*dir_ / "plaquette-screen.pdf").string()));
+}
+
+// The screen PDF is light: photos at 150 ppi at their placed size; the print PDF keeps them whole.
+TEST_F(Brochure, ScreenPdfPhotosAre150Ppi) {
+  ASSERT_EQ(run_->status, 0) << run_->output;
+  const std::string list = test::tool("pdfimages -list '" + dir_->string() + "/plaquette-screen.pdf'");
+  std::regex row(R"(^\s*\d+\s+\d+\s+image\s+\d+\s+\d+\s+\w+\s+\d+\s+\d+\s+\w+\s+\w+\s+\d+\s+\d+\s+(\d+)\s+(\d+))");
+  int rows = 0;
+  std::istringstream in(list);
+  std::string line;
+  std::set<int> ppis;
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (!std::regex_search(line, m, row)) continue;
+    ++rows;
+    ppis.insert(std::stoi(m[1]));
+  }
+  EXPECT_GE(rows, 3) << list;
+  EXPECT_EQ(ppis.count(150), 1u) << list;  // the largest use of each photo is at 150 ppi
+  EXPECT_LT(fs::file_size(dir_->string() + "/plaquette-screen.pdf"), fs::file_size(*pdf_) / 3);
 }
 
 TEST_F(Brochure, EveryFontIsEmbeddedAndFromTheProject) {
