@@ -15,6 +15,7 @@
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "preflight/preflight.hpp"
+#include "render/preview.hpp"
 #include "render/render.hpp"
 
 namespace plaquette::cli {
@@ -99,27 +100,61 @@ int run_preview(const PreviewArgs& args) {
     fmt::print(stderr, "plaquette preview: --dpi must be between 10 and 1200 (got {})\n", args.dpi);
     return kExitUsage;
   }
+  if (args.separations < 0) {
+    fmt::print(stderr, "plaquette preview: --separations takes a page number from 1 (got {})\n", args.separations);
+    return kExitUsage;
+  }
   auto scene = compose(args.content, args.root, args.draft);
   if (!scene) return kExitBadInput;
+  const size_t count = scene->pages.size();
+  if (args.separations > 0 && static_cast<size_t>(args.separations) > count) {
+    fmt::print(stderr, "plaquette preview: --separations {}: the brochure has {} pages\n", args.separations, count);
+    return kExitUsage;
+  }
+  render::PreviewOptions options;
+  options.dpi = args.dpi;
+  options.guides = args.guides;
+  const fs::path dir(args.output_dir);
+  const auto spreads = render::reader_spreads(count);
   try {
-    fs::create_directories(args.output_dir);
-    for (size_t i = 0; i < scene->pages.size(); ++i) {
-      finish::AtomicOutput out((fs::path(args.output_dir) / fmt::format("page-{:02}.png", i + 1)).string());
-      render::write_png(scene->pages[i], out.temp_path(), args.dpi);
+    fs::create_directories(dir);
+    for (size_t i = 0; i < count; ++i) {
+      finish::AtomicOutput out((dir / fmt::format("page-{:02}.png", i + 1)).string());
+      render::write_page_png(scene->pages[i], out.temp_path(), options);
       out.commit();
     }
-    // Pages that no longer exist must not linger as stale previews.
+    for (size_t i = 0; i < spreads.size(); ++i) {
+      finish::AtomicOutput out((dir / fmt::format("spread-{:02}.png", i + 1)).string());
+      render::write_spread_png(scene->pages, spreads[i], out.temp_path(), options);
+      out.commit();
+    }
+    {
+      finish::AtomicOutput out((dir / "contact-sheet.png").string());
+      render::write_contact_sheet(scene->pages, out.temp_path());
+      out.commit();
+    }
+    if (args.separations > 0)
+      render::write_separations(*scene, static_cast<size_t>(args.separations - 1),
+                                (dir / fmt::format("page-{:02}", args.separations)).string(), options);
+    // Pages, spreads and plates that this run did not write must not linger as stale previews.
     static const std::regex page_png(R"(page-(\d+)\.png)");
-    for (const auto& entry : fs::directory_iterator(args.output_dir)) {
+    static const std::regex spread_png(R"(spread-(\d+)\.png)");
+    static const std::regex plate_png(R"(page-(\d+)-plate-[cmyk]\.png)");
+    for (const auto& entry : fs::directory_iterator(dir)) {
       std::smatch m;
       std::string name = entry.path().filename().string();
-      if (std::regex_match(name, m, page_png) && std::stoul(m[1]) > scene->pages.size()) fs::remove(entry.path());
+      if ((std::regex_match(name, m, page_png) && std::stoul(m[1]) > count) ||
+          (std::regex_match(name, m, spread_png) && std::stoul(m[1]) > spreads.size()) ||
+          (std::regex_match(name, m, plate_png) && std::stol(m[1]) != args.separations))
+        fs::remove(entry.path());
     }
   } catch (const std::exception& e) {
     fmt::print(stderr, "{}: error: {}\n", args.output_dir, e.what());
     return kExitBadInput;
   }
-  fmt::print("{}: {} pages at {} dpi\n", args.output_dir, scene->pages.size(), args.dpi);
+  fmt::print("{}: {} pages, {} spreads and a contact sheet at {} dpi{}{}\n", args.output_dir, count, spreads.size(),
+             args.dpi, args.guides ? ", with guides" : "",
+             args.separations > 0 ? fmt::format(", CMYK plates of page {}", args.separations) : "");
   return kExitOk;
 }
 

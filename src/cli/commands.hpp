@@ -22,6 +22,19 @@ struct PreviewArgs {
   double dpi = 96;
   std::string root;
   bool draft = false;
+  bool guides = false;   // canvas with the bleed, trim / bleed / safe-area lines
+  int separations = 0;   // page whose CMYK plates are written (1-based); 0: none
+};
+
+// `watch`: builds the PDFs and previews, then rebuilds them whenever a project file changes.
+struct WatchArgs {
+  std::string content = "content/plaquette.yaml";
+  std::string output_dir = "output";  // PDF in it, previews in its preview/ folder
+  double dpi = 96;
+  std::string root;
+  bool draft = false;
+  bool once = false;     // exit after the first build (tests)
+  double interval = 0.5; // seconds between two looks at the files
 };
 
 // `check`: lays the brochure out without writing anything, prints each page's text quality and the
@@ -37,6 +50,7 @@ struct CheckArgs {
 
 int run_build(const BuildArgs& args);
 int run_preview(const PreviewArgs& args);
+int run_watch(const WatchArgs& args);
 int run_check(const CheckArgs& args);
 
 }  // namespace plaquette::cli

@@ -1,6 +1,8 @@
 // plaquette: builds the brochure PDF and its PNG previews from YAML content.
 #include <CLI/CLI.hpp>
 
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -23,6 +25,20 @@ int main(int argc, char** argv) {
   p->add_option("--dpi", preview.dpi, "Resolution of the PNG pages")->capture_default_str();
   p->add_option("--root", preview.root, "Project root (default: found from the content file)");
   p->add_flag("--draft", preview.draft, "Overflowing text is a warning, marked on the page, instead of an error");
+  p->add_flag("--guides", preview.guides, "Show the bleed and draw the trim, bleed and safe-area lines");
+  std::string separations;
+  auto* sep = p->add_option("--separations", separations, "Also write the CMYK plates of PAGE (default 1)")
+                  ->expected(0, 1)
+                  ->type_name("[PAGE]");
+
+  WatchArgs watch;
+  auto* w = app.add_subcommand("watch", "Build the PDFs and previews, then rebuild them when a project file changes");
+  w->add_option("file", watch.content, "Content file")->capture_default_str();
+  w->add_option("-o,--output", watch.output_dir, "Folder for plaquette.pdf and preview/")->capture_default_str();
+  w->add_option("--dpi", watch.dpi, "Resolution of the PNG previews")->capture_default_str();
+  w->add_option("--root", watch.root, "Project root (default: found from the content file)");
+  w->add_flag("--draft", watch.draft, "Overflowing text is a warning, marked on the page, instead of an error");
+  w->add_flag("--once", watch.once, "Build once and exit (no watching)");
 
   CheckArgs check;
   auto* c = app.add_subcommand("check", "Check text quality (word spacing, hyphens) and print readiness (preflight) without writing");
@@ -43,7 +59,28 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (b->parsed()) return run_build(build);
-  if (p->parsed()) return run_preview(preview);
+  if (p->parsed()) {
+    if (sep->count() > 0) {
+      preview.separations = 1;
+      if (!separations.empty()) {
+        if (separations.find_first_not_of("0123456789") != std::string::npos && preview.content == PreviewArgs{}.content) {
+          preview.content = separations;  // `preview --separations FILE`: the file, not a page number
+        } else {
+          try {
+            preview.separations = std::stoi(separations);
+          } catch (const std::exception&) {
+            preview.separations = -1;
+          }
+          if (preview.separations < 1) {
+            fmt::print(stderr, "plaquette preview: --separations takes a page number from 1 (got '{}')\n", separations);
+            return kExitUsage;
+          }
+        }
+      }
+    }
+    return run_preview(preview);
+  }
+  if (w->parsed()) return run_watch(watch);
   if (c->parsed()) return run_check(check);
   return kExitUsage;
 }

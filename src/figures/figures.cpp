@@ -214,13 +214,12 @@ struct FigureEngine::Impl {
   }
 
   GDALDataset& open(const std::string& source, const Span& span) {
-    for (const std::string l : {lower(source)}) {
-      if (l.rfind("/vsi", 0) == 0 || l.find("://") != std::string::npos) {
-        throw InputError(span, fmt::format("source '{}' is not a local file: plaquette reads only files of the "
-                                           "project (no /vsi... paths, no URLs); download the data into "
-                                           "assets/maps/ and point at it",
-                                           source));
-      }
+    // GDAL would happily open /vsicurl/, /vsizip/... or an http:// URL.
+    if (const std::string l = lower(source); l.rfind("/vsi", 0) == 0 || l.find("://") != std::string::npos) {
+      throw InputError(span, fmt::format("source '{}' is not a local file: plaquette reads only files of the "
+                                         "project (no /vsi... paths, no URLs); download the data into "
+                                         "assets/maps/ and point at it",
+                                         source));
     }
     if (source.empty()) throw InputError(span, "no source given: name a map data file, e.g. assets/maps/bassin-minier.gpkg");
     std::filesystem::path path(source);

@@ -334,6 +334,17 @@ Bbox OgrSource::envelope(const LayerQuery& q, const Crs& map_crs, TransformCache
   OGRLayer& layer = impl_->layer(q);
   const Crs crs = impl_->layer_crs(layer, q);
   const Transformation& to_map = transforms.get(crs, map_crs, q.span);
+  // In another CRS the stored box, reprojected, is larger than the features (a box in degrees is
+  // no box in metres): read the features for the exact envelope, unless the layer is huge.
+  constexpr GIntBig kReadUpTo = 100000;
+  if (!to_map.identity()) {
+    const GIntBig n = layer.GetFeatureCount(FALSE);
+    if (n >= 0 && n <= kReadUpTo) {
+      Bbox box;
+      for (const auto& f : read(all, map_crs, transforms)) box.expand(f.bbox());
+      return box;
+    }
+  }
   GdalErrorCapture errors;  // an empty layer has no extent: that is an answer, not an error
   OGREnvelope env;
   if (layer.GetExtent(&env, TRUE) != OGRERR_NONE) return {};

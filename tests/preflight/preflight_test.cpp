@@ -117,7 +117,7 @@ TEST(Preflight, CutByTheTrimUnlessItReachesTheBleed) {
       box({500, 800, 95, 42}, 4),                          // ends exactly on the trim: fine
       box({500, 700, 97, 20}, 5),                          // 2 pt past the right edge: cut
       box({-50, 300, 40, 40}, 6),                          // wholly outside the page: nothing printed
-      glyphs("Coupé", 10, {-8, 400}, 7),                   // text across the edge: cut
+      glyphs("Coupé", 10, {-6, 400}, 7),                   // text across the edge: cut
   });
   auto f = preflight::preflight(doc);
   std::vector<int> cut;
