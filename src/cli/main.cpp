@@ -19,8 +19,8 @@ int main(int argc, char** argv) {
   b->add_flag("--draft", build.draft, "Overflowing text is a warning, marked on the page, instead of an error");
 
   PreviewArgs preview;
-  auto* p = app.add_subcommand("preview", "Render each page as a PNG");
-  p->add_option("file", preview.content, "Content file")->capture_default_str();
+  auto* p = app.add_subcommand("preview", "Render PNG previews: pages, reader spreads, a contact sheet");
+  auto* preview_file = p->add_option("file", preview.content, "Content file")->capture_default_str();
   p->add_option("-o,--output", preview.output_dir, "Folder for the PNG pages")->capture_default_str();
   p->add_option("--dpi", preview.dpi, "Resolution of the PNG pages")->capture_default_str();
   p->add_option("--root", preview.root, "Project root (default: found from the content file)");
@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     if (sep->count() > 0) {
       preview.separations = 1;
       if (!separations.empty()) {
-        if (separations.find_first_not_of("0123456789") != std::string::npos && preview.content == PreviewArgs{}.content) {
+        if (separations.find_first_not_of("0123456789") != std::string::npos && preview_file->count() == 0) {
           preview.content = separations;  // `preview --separations FILE`: the file, not a page number
         } else {
           try {

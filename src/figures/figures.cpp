@@ -400,11 +400,13 @@ struct FigureEngine::Impl {
     area_m2 = area_of(*shape);
   }
 
+  // The C API takes non-const handles but does not modify the geometry.
+  static OGRGeometryH handle(const OGRGeometry& g) { return OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&g)); }
   bool inside(const OGRGeometry& g) const {
-    return prepared ? OGRPreparedGeometryIntersects(prepared.get(), &g) : shape->Intersects(&g);
+    return prepared ? OGRPreparedGeometryIntersects(prepared.get(), handle(g)) : shape->Intersects(&g);
   }
   bool contains(const OGRGeometry& g) const {
-    return prepared ? OGRPreparedGeometryContains(prepared.get(), &g) : shape->Contains(&g);
+    return prepared ? OGRPreparedGeometryContains(prepared.get(), handle(g)) : shape->Contains(&g);
   }
 
   // The part of `g` inside the territory, measured by `measure`.
@@ -496,7 +498,7 @@ long FigureEngine::count_features(const std::string& source, const std::string& 
   long n = 0;
   impl_->read(src, where, &impl_->envelope, at, [&](const OGRGeometry& g) {
     ErrorCapture quiet;
-    GeometryPtr point(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&g)))));
+    GeometryPtr point(OGRGeometry::FromHandle(OGR_G_PointOnSurface(Impl::handle(g))));
     if (point && !point->IsEmpty() && impl_->inside(*point)) ++n;
   });
   return n;

@@ -4,7 +4,6 @@
 // (Lambert-93, metres) whatever the CRS of the file. GDAL stays behind this header.
 #pragma once
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <string>
 
@@ -60,9 +59,8 @@ class FigureEngine {
   long count_features(const std::string& source, const std::string& layer, const std::string& where = "",
                       const Span& span = {}) const;
 
-  struct Impl;
-
  private:
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -185,9 +185,10 @@ model::StyleClass load_class(const YAML::Node& node, Span anchor, const std::str
   if (!m.ok()) return c;
   if (with_where) c.where = m.text("where", Need::Required).value_or("");
   c.label = m.text("label").value_or("");
+  c.in_legend = m.boolean("legend").value_or(true);
   read_style_keys(m, c.style, ctx);
   check_casing(c.style, reader);
-  m.finish(with_where ? with(kStyleKeys, {"label", "where"}) : with(kStyleKeys, {"label"}));
+  m.finish(with_where ? with(kStyleKeys, {"label", "legend", "where"}) : with(kStyleKeys, {"label", "legend"}));
   return c;
 }
 

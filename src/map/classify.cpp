@@ -53,13 +53,13 @@ std::vector<ClassPaint> plan_layer(const model::MapLayer& layer, const SwatchTab
     const auto& c = cl.classes[i];
     const Span& at = c.span.known() ? c.span : layer.span;
     const std::string who = fmt::format("{} of map layer '{}'", class_name(cl, c, i), layer.layer);
-    out.push_back({resolve_style_paint(c.style, at, who, swatches), c.style, c.label, at});
+    out.push_back({resolve_style_paint(c.style, at, who, swatches), c.style, c.in_legend ? c.label : "", at});
   }
   if (cl.other) {
     const Span& at = cl.other->span.known() ? cl.other->span : layer.span;
     out.push_back({resolve_style_paint(cl.other->style, at, fmt::format("'other' of map layer '{}'", layer.layer),
                                        swatches),
-                   cl.other->style, cl.other->label, at});
+                   cl.other->style, cl.other->in_legend ? cl.other->label : "", at});
   }
   return out;
 }

@@ -97,6 +97,9 @@ MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTa
       if (drawn.total() == 0 || cp.label.empty()) continue;  // the legend shows what the map shows
       LegendEntry entry;
       entry.kind = drawn.areas ? LegendEntry::Kind::Area : drawn.lines ? LegendEntry::Kind::Line : LegendEntry::Kind::Point;
+      // Areas drawn as outlines only (borders) read as lines in the legend.
+      const bool outline_only = !cp.style.fill && !cp.style.pattern && (cp.style.stroke || cp.style.casing);
+      if (entry.kind == LegendEntry::Kind::Area && outline_only) entry.kind = LegendEntry::Kind::Line;
       entry.label = cp.label;
       entry.style = cp.style;
       result.legend.push_back(std::move(entry));

@@ -139,6 +139,11 @@ void check_where(OGRLayer& layer, const LayerQuery& q, const std::string& shown)
   OGRFeatureQuery query;
   if (query.Compile(layer.GetLayerDefn(), q.where.c_str(), TRUE, nullptr) == OGRERR_NONE) return;
   std::string msg = errors.message("not a valid OGR SQL expression");
+  // An unclosed quote makes OGR report odd "fields": say what is wrong instead.
+  if (msg.find("end-of-string") != std::string::npos)
+    throw InputError(q.span, fmt::format("the `where` filter \"{}\" on layer '{}' has a text value without its closing "
+                                         "quote: write text values between single quotes, e.g. \"dep = '62'\"",
+                                         q.where, q.layer));
   const std::string unknown = " not recognised as an available field";
   if (auto pos = msg.find(unknown); pos != std::string::npos) {
     std::string field = msg.substr(0, pos);

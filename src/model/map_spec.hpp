@@ -65,6 +65,7 @@ struct StyleClass {
   std::string where;                 // Rules: OGR SQL filter
   LayerStyle style;
   std::string label;                 // legend text; default: the value, the range or the filter
+  bool in_legend = true;             // `legend: false`: drawn, but not listed in the legend
   Span span;
 };
 

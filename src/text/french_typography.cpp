@@ -334,6 +334,20 @@ std::u32string group_thousands(const std::u32string& s) {
 
 }  // namespace
 
+// "© OpenStreetMap", "n° 3", "§ 4": a sign that introduces what follows never ends a line.
+std::u32string bind_signs(const std::u32string& s) {
+  std::u32string out = s;
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    const char32_t c = out[i];
+    if ((c == U'©' || c == U'§' || c == U'°' || c == U'№') && out[i + 1] == U' ' && i + 2 < out.size() &&
+        out[i + 2] != U' ') {
+      if (c == U'°' && i > 0 && out[i - 1] != U'n' && out[i - 1] != U'N') continue;  // 12 °C is a unit
+      out[i + 1] = U'\u00A0';
+    }
+  }
+  return out;
+}
+
 std::string apply_french_typography(std::string_view utf8) {
   // Quotes first: the guillemet pass then spaces both the converted and the typed ones.
   auto s = decode(utf8);
@@ -343,6 +357,7 @@ std::string apply_french_typography(std::string_view utf8) {
   s = space_high_punctuation(s);
   s = bind_units(s);
   s = group_thousands(s);
+  s = bind_signs(s);
   return encode(s);
 }
 

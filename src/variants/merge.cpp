@@ -78,11 +78,12 @@ class Merger {
                  const std::vector<std::string>& skip = {}) {
     YAML::Node out(YAML::NodeType::Map);
     std::vector<std::string> base_keys;
-    for (auto it = base.begin(); it != base.end(); ++it) base_keys.push_back(it->first.as<std::string>());
+    for (auto it = base.begin(); it != base.end(); ++it)
+      if (it->first.IsScalar()) base_keys.push_back(it->first.Scalar());
     // Base keys in base order, each replaced by its merge with the override when there is one.
     for (auto it = base.begin(); it != base.end(); ++it) {
-      const std::string key = it->first.as<std::string>();
-      YAML::Node over_value = find(over, key);
+      const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+      YAML::Node over_value = it->first.IsScalar() ? find(over, key) : YAML::Node(YAML::NodeType::Undefined);
       if (!over_value.IsDefined() || std::find(skip.begin(), skip.end(), key) != skip.end()) {
         out.force_insert(it->first, it->second);
       } else {
@@ -90,12 +91,18 @@ class Merger {
       }
     }
     // Then the override keys the base lacks.
+    std::vector<std::string> seen;
     for (auto it = over.begin(); it != over.end(); ++it) {
       if (!it->first.IsScalar()) {
         error(it->first, fmt::format("a key in {} is {}: keys are plain words", shown_path(path), describe(it->first)));
         continue;
       }
       const std::string key = it->first.Scalar();
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        error(it->first, fmt::format("key '{}' appears twice in {}: only the first one is used", key, shown_path(path)));
+        continue;
+      }
+      seen.push_back(key);
       if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
       if (std::find(base_keys.begin(), base_keys.end(), key) != base_keys.end()) continue;
       if (open) {
@@ -103,9 +110,9 @@ class Merger {
         continue;
       }
       std::string hint = did_you_mean(key, base_keys);
-      if (hint.empty() && !base_keys.empty()) hint = fmt::format("; the keys there are: {}", join(base_keys));
-      error(it->first, fmt::format("unknown key '{}' in {}{} (a variant can only change what the base defines)", key,
-                                   shown_path(path), hint));
+      std::string keys = hint.empty() && !base_keys.empty() ? fmt::format("; the keys there are: {}", join(base_keys)) : "";
+      error(it->first, fmt::format("unknown key '{}' in {}{}: a variant can only change what the base defines{}", key,
+                                   shown_path(path), hint, keys));
     }
     return out;
   }
@@ -185,7 +192,8 @@ class Merger {
                                       shown_path(path), hint));
         continue;
       }
-      items[index] = map(items[index], item, item_path, open, {"id", "add", "remove"});
+      // reset(), never `=`: assigning a yaml-cpp node would overwrite the base item in place.
+      items[index].reset(map(items[index], item, item_path, open, {"id", "add", "remove"}));
     }
     YAML::Node out(YAML::NodeType::Sequence);
     for (size_t i = 0; i < items.size(); ++i)
@@ -221,6 +229,13 @@ void leaf_names(const YAML::Node& vars, const std::string& prefix, std::vector<s
 YAML::Node merge(const YAML::Node& base, const YAML::Node& overrides, const std::string& override_file,
                  DiagnosticSink& sink, const std::vector<std::string>& open_keys) {
   if (!overrides.IsDefined() || overrides.IsNull()) return base;  // an empty variant changes nothing
+  if (base.IsMap() && !overrides.IsMap()) {
+    sink.error(span_of(override_file, overrides),
+               fmt::format("a variant must be a mapping of the keys it changes (got {}), e.g.\n  variables:\n    epci: "
+                           "CA de Lens - Liévin",
+                           describe(overrides)));
+    return base;
+  }
   Merger merger(override_file, sink, open_keys);
   return merger.value(base, overrides, "", false);
 }
@@ -271,8 +286,9 @@ std::string expand_variables(const std::string& text, const YAML::Node& variable
       YAML::Node next(YAML::NodeType::Undefined);
       if (node.IsMap())
         for (auto it = node.begin(); it != node.end(); ++it)
-          if (it->first.IsScalar() && it->first.Scalar() == part) next = it->second;
-      node = next;
+          if (it->first.IsScalar() && it->first.Scalar() == part) next.reset(it->second);
+      // reset(), never `=`: assigning a yaml-cpp node writes into the node it refers to.
+      node.reset(next);
       if (dot == std::string::npos) break;
       start = dot + 1;
     }

@@ -71,7 +71,7 @@ TEST(Preflight, PlantedProblemsAreReportedWithPageAndLine) {
   EXPECT_EQ(r.status, 1) << r.output;
   // The text-quality table is still there.
   EXPECT_NE(r.output.find("page  lines  hyphenated  loosest space"), std::string::npos) << r.output;
-  EXPECT_TRUE(has(r.output, R"(plaquette\.yaml:12:\d+: error: page 1: image 'assets/images/minuscule\.png' prints at 12 ppi: give a larger picture \(at least 150 ppi, 300 for best quality\) or make it smaller)"))
+  EXPECT_TRUE(has(r.output, R"(plaquette\.yaml:12:\d+: error: page 1: image '[^']*assets/images/minuscule\.png' prints at 12 ppi: give a larger picture \(at least 150 ppi, 300 for best quality\) or make it smaller)"))
       << r.output;
   EXPECT_TRUE(has(r.output, R"(plaquette\.yaml:13:\d+: error: page 1: an image is cut by the trim: extend it to the bleed)"))
       << r.output;
@@ -89,14 +89,14 @@ TEST(Preflight, PlantedProblemsAreReportedWithPageAndLine) {
 TEST(Preflight, JsonIsOneObjectOnStdout) {
   auto dir = planted_project();
   std::string out;
-  int status = test::run("cd '" + test::source_dir().string() + "' && '" + test::binary().string() + "' check '" +
-                             (dir / "content" / "plaquette.yaml").string() + "' --json 2>/dev/null",
+  int status = test::run("cd '" + test::source_dir().string() + "' && ('" + test::binary().string() + "' check '" +
+                             (dir / "content" / "plaquette.yaml").string() + "' --json 2>/dev/null)",
                          &out);
   EXPECT_NE(status, 0);
   // One object, nothing around it.
   EXPECT_TRUE(has(out, R"(^\{"pages":\[\{"page":1,"lines":\d+,"hyphenated":\d+,"loosest":[\d.]+\}\],"findings":\[.*\],"ok":false\}\n$)"))
       << out;
-  EXPECT_TRUE(has(out, R"(\{"severity":"error","page":1,"file":"[^"]*plaquette\.yaml","line":12,"column":\d+,"code":"image-resolution","message":"image 'assets/images/minuscule\.png' prints at 12 ppi[^"]*"\})"))
+  EXPECT_TRUE(has(out, R"(\{"severity":"error","page":1,"file":"[^"]*plaquette\.yaml","line":12,"column":\d+,"code":"image-resolution","message":"image '[^']*assets/images/minuscule\.png' prints at 12 ppi[^"]*"\})"))
       << out;
   EXPECT_TRUE(has(out, R"("line":13,"column":\d+,"code":"trim-cut")")) << out;
   EXPECT_TRUE(has(out, R"("severity":"warning","page":1,"file":"[^"]*","line":11,"column":\d+,"code":"small-text")")) << out;
@@ -115,8 +115,8 @@ TEST(Preflight, LayoutErrorsStillFailCheck) {
   EXPECT_EQ(r.status, 1) << r.output;
   EXPECT_TRUE(has(r.output, R"(plaquette\.yaml:10:\d+: error: text does not fit)")) << r.output;
   std::string out;
-  test::run("'" + test::binary().string() + "' check '" + (dir / "content" / "plaquette.yaml").string() +
-                "' --json 2>/dev/null",
+  test::run("('" + test::binary().string() + "' check '" + (dir / "content" / "plaquette.yaml").string() +
+                "' --json 2>/dev/null)",
             &out);
   EXPECT_TRUE(has(out, R"(^\{"pages":\[\],"findings":\[\{"severity":"error","page":0,.*"code":"layout".*\],"ok":false\}\n$)"))
       << out;

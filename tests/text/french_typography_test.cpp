@@ -171,3 +171,11 @@ TEST(FrenchTypography, Idempotent) {
     EXPECT_EQ(fr(once), once) << s;
   }
 }
+
+TEST(FrenchSigns, CopyrightAndSectionSignsKeepWhatFollows) {
+  using plaquette::text::apply_french_typography;
+  EXPECT_EQ(apply_french_typography("© OpenStreetMap"), "©\u00A0OpenStreetMap");
+  EXPECT_EQ(apply_french_typography("voir § 4"), "voir §\u00A04");
+  EXPECT_EQ(apply_french_typography("le n° 3"), "le n°\u00A03");
+  EXPECT_EQ(apply_french_typography("©\u00A0OpenStreetMap"), "©\u00A0OpenStreetMap");  // idempotent
+}
