@@ -162,6 +162,7 @@ LayerDrawn draw_layer(const std::vector<Feature>& features, const LayerPaint& pa
       Point p = viewport.to_page(g);
       if (!inside(marker_clip, p)) continue;
       ++markers;
+      drawn.markers.push_back(Rect{p.x - half, p.y - half, paint.marker.size, paint.marker.size});
       if (svg_marker) {
         scene::Image img;
         img.source = paint.marker.svg;

@@ -16,6 +16,7 @@ struct LayerDrawn {
   std::size_t areas = 0;
   std::size_t lines = 0;
   std::size_t points = 0;
+  std::vector<Rect> markers;  // page boxes of the point markers drawn: labels keep off them
   std::size_t total() const { return areas + lines + points; }
 };
 

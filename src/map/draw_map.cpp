@@ -81,6 +81,7 @@ MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTa
     ++result.stats.paths;
     result.stats.vertices += 4;
   }
+  std::vector<Rect> marker_boxes;  // every point marker of every layer: no label covers one
   for (size_t i = 0; i < spec.layers.size(); ++i) {
     const auto& layer = spec.layers[i];
     const double pad = kClipMargin + widest_stroke(paints[i]);
@@ -94,6 +95,7 @@ MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTa
     for (size_t k = 0; k < classes.size(); ++k) {
       const ClassPaint& cp = paints[i][k];
       const LayerDrawn drawn = draw_layer(classes[k], cp.paint, viewport, clip, layer.span, group.children, result.stats);
+      marker_boxes.insert(marker_boxes.end(), drawn.markers.begin(), drawn.markers.end());
       if (drawn.total() == 0 || cp.label.empty()) continue;  // the legend shows what the map shows
       LegendEntry entry;
       entry.kind = drawn.areas ? LegendEntry::Kind::Area : drawn.lines ? LegendEntry::Kind::Line : LegendEntry::Kind::Point;
@@ -115,6 +117,7 @@ MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTa
     Obstacles obstacles(frame, kLabelEdgeMargin);
     for (const auto& r : reserved) obstacles.add(r);
     for (const auto& r : result.furniture) obstacles.add(r);
+    for (const auto& r : marker_boxes) obstacles.add(r);
     draw_labels(fc, obstacles, group.children, result.labels);
   }
   if (neat_line) {
