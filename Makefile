@@ -1,5 +1,5 @@
 # plaquette — the two commands of the README:
-#   make        installs missing Debian packages, builds, renders the brochure into output/
+#   make        installs missing Debian packages, builds, renders the brochure and the leaflet into output/
 #   make test   builds and runs every test through ctest
 #   make bench  map engine benchmark (tools/bench/README.md); data in $(BENCH_DIR), not in the repo
 #   make test-asan  the whole suite built with AddressSanitizer and UBSan (in build-asan/)
@@ -28,6 +28,7 @@ build: deps configure
 
 brochure: build
 	$(PLAQUETTE) build content/plaquette.yaml -o output/plaquette.pdf
+	$(PLAQUETTE) build content/depliant.yaml -o output/depliant.pdf
 	$(PLAQUETTE) preview content/plaquette.yaml -o output/preview --dpi 96
 
 test: build

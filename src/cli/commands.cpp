@@ -1,9 +1,15 @@
 #include "cli/commands.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <regex>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -17,6 +23,7 @@
 #include "preflight/preflight.hpp"
 #include "render/preview.hpp"
 #include "render/render.hpp"
+#include "text/font_set.hpp"
 
 namespace plaquette::cli {
 
@@ -30,21 +37,43 @@ void print_diagnostics(const DiagnosticSink& sink) {
 
 // load → layout. Prints diagnostics; returns the scene or nullopt on bad input. `diagnostics`, when
 // given, receives a copy of them (for `check --json`).
-std::optional<scene::Document> compose(const std::string& content, const std::string& root, bool draft,
-                                       layout::LayoutReport* report = nullptr,
-                                       std::vector<Diagnostic>* diagnostics = nullptr) {
-  DiagnosticSink sink;
+// load → layout of one brochure (the base, or the variant `variant`), diagnostics into `sink`.
+// `fonts`, when given, is reused (and filled on first use): one font set per thread.
+std::optional<scene::Document> compose_into(const std::string& content, const std::string& root,
+                                            const std::string& variant, bool draft, DiagnosticSink& sink,
+                                            layout::LayoutReport* report = nullptr,
+                                            std::shared_ptr<text::FontSet>* fonts = nullptr) {
   load::LoadOptions options;
   options.root = root;
+  options.variant = variant;
   layout::LayoutOptions layout_options;
   layout_options.draft = draft;
   std::optional<scene::Document> scene;
   try {
     auto doc = load::load_document(content, options, sink);
-    if (doc) scene = layout::layout_document(*doc, sink, layout_options, report);
+    if (doc) {
+      if (fonts) {
+        if (!*fonts)
+          *fonts = std::make_shared<text::FontSet>(
+              (fs::path(doc->project_root) / doc->tmpl.fonts_dir).string(), doc->tmpl.span);
+        layout_options.fonts = *fonts;
+      }
+      scene = layout::layout_document(*doc, sink, layout_options, report);
+    }
   } catch (const InputError& e) {
     sink.add(e.diagnostic());
+  } catch (const std::exception& e) {
+    sink.error(Span{content, 0, 0}, e.what());
   }
+  return scene;
+}
+
+std::optional<scene::Document> compose(const std::string& content, const std::string& root, bool draft,
+                                       layout::LayoutReport* report = nullptr,
+                                       std::vector<Diagnostic>* diagnostics = nullptr,
+                                       const std::string& variant = {}) {
+  DiagnosticSink sink;
+  auto scene = compose_into(content, root, variant, draft, sink, report);
   print_diagnostics(sink);
   if (diagnostics) *diagnostics = sink.all();
   if (sink.has_errors()) {
@@ -61,15 +90,19 @@ std::string screen_pdf_path(const std::string& print) {
   return (p.parent_path() / (p.stem().string() + "-screen" + p.extension().string())).string();
 }
 
-}  // namespace
+// output/plaquette.pdf, 246200364 → output/plaquette-246200364.pdf
+std::string variant_pdf_path(const std::string& output, const std::string& id) {
+  fs::path p(output);
+  return (p.parent_path() / (p.stem().string() + "-" + id + p.extension().string())).string();
+}
 
-int run_build(const BuildArgs& args) {
-  auto scene = compose(args.content, args.root, args.draft);
-  if (!scene) return kExitBadInput;
-  // Both PDFs are complete before either replaces a previous one.
-  const std::string screen = screen_pdf_path(args.output);
+// Writes the print and screen PDFs of `scene`; both are complete before either replaces a previous
+// one. Returns an error message, empty on success.
+std::string write_pdfs(const scene::Document& scene_doc, const std::string& output) {
+  const scene::Document* scene = &scene_doc;
+  const std::string screen = screen_pdf_path(output);
   try {
-    finish::AtomicOutput print_out(args.output);
+    finish::AtomicOutput print_out(output);
     finish::AtomicOutput screen_out(screen);
     const auto& first = scene->pages.front();
     // The press gets CMYK photos (converted through the output profile) and exact CMYK swatches.
@@ -87,7 +120,91 @@ int run_build(const BuildArgs& args) {
     print_out.commit();
     screen_out.commit();
   } catch (const std::exception& e) {
-    fmt::print(stderr, "{}: error: {}\n", args.output, e.what());
+    return fmt::format("{}: error: {}", output, e.what());
+  }
+  return {};
+}
+
+// `build --variant ID` and `build --all`: every variant is loaded, laid out and written by a pool
+// of worker threads, each with its own fonts (Pango and fontconfig objects stay in their thread;
+// GDAL datasets are opened per variant). A failing variant does not stop the others.
+int run_variants(const BuildArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  DiagnosticSink sink;
+  load::LoadOptions options;
+  options.root = args.root;
+  auto listed = load::list_variants(args.content, options, sink);
+  print_diagnostics(sink);
+  if (!listed) return kExitBadInput;
+  if (listed->empty()) {
+    fmt::print(stderr, "{}: error: this content file declares no variants (no 'variants:' section)\n", args.content);
+    return kExitBadInput;
+  }
+  std::vector<load::VariantInfo> todo;
+  if (args.all) {
+    todo = *listed;
+  } else {
+    auto it = std::find_if(listed->begin(), listed->end(), [&](const auto& v) { return v.id == args.variant; });
+    if (it == listed->end()) {
+      std::vector<std::string> ids;
+      std::string names;
+      for (const auto& v : *listed) {
+        ids.push_back(v.id);
+        names += fmt::format("\n  {} {}", v.id, v.name);
+      }
+      fmt::print(stderr, "{}: error: unknown variant '{}'{}; the variants are:{}\n", args.content, args.variant,
+                 did_you_mean(args.variant, ids), names);
+      return kExitBadInput;
+    }
+    todo.push_back(*it);
+  }
+  unsigned workers = args.jobs > 0 ? static_cast<unsigned>(args.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  workers = std::min<unsigned>(workers, static_cast<unsigned>(todo.size()));
+  std::atomic<size_t> next{0};
+  std::atomic<int> failed{0};
+  std::mutex print_mutex;
+  auto work = [&] {
+    std::shared_ptr<text::FontSet> fonts;  // this thread's
+    for (size_t i = next++; i < todo.size(); i = next++) {
+      const auto& v = todo[i];
+      const std::string output = variant_pdf_path(args.output, v.id);
+      DiagnosticSink vsink;
+      auto scene = compose_into(args.content, args.root, v.id, args.draft, vsink, nullptr, &fonts);
+      std::string error;
+      if (scene) error = write_pdfs(*scene, output);
+      std::lock_guard lock(print_mutex);
+      print_diagnostics(vsink);
+      if (!scene || !error.empty()) {
+        ++failed;
+        if (!error.empty()) fmt::print(stderr, "{}\n", error);
+        fmt::print(stderr, "{} {}: FAILED ({} error{}); nothing was written for it\n", v.id, v.name,
+                   std::max(1, vsink.error_count()), vsink.error_count() > 1 ? "s" : "");
+      } else {
+        fmt::print("{} {}: {} ({} pages)\n", v.id, v.name, output, scene->pages.size());
+      }
+      std::fflush(stdout);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const int bad = failed.load();
+  fmt::print("plaquette: {} variant{} built, {} failed ({:.1f} s, {} thread{})\n", todo.size() - bad,
+             todo.size() - bad == 1 ? "" : "s", bad, seconds, workers, workers == 1 ? "" : "s");
+  return bad ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+int run_build(const BuildArgs& args) {
+  if (args.all || !args.variant.empty()) return run_variants(args);
+  auto scene = compose(args.content, args.root, args.draft);
+  if (!scene) return kExitBadInput;
+  const std::string screen = screen_pdf_path(args.output);
+  if (auto error = write_pdfs(*scene, args.output); !error.empty()) {
+    fmt::print(stderr, "{}\n", error);
     return kExitBadInput;
   }
   fmt::print("{}: {} pages (print: trim, bleed and crop marks)\n", args.output, scene->pages.size());
@@ -104,7 +221,7 @@ int run_preview(const PreviewArgs& args) {
     fmt::print(stderr, "plaquette preview: --separations takes a page number from 1 (got {})\n", args.separations);
     return kExitUsage;
   }
-  auto scene = compose(args.content, args.root, args.draft);
+  auto scene = compose(args.content, args.root, args.draft, nullptr, nullptr, args.variant);
   if (!scene) return kExitBadInput;
   const size_t count = scene->pages.size();
   if (args.separations > 0 && static_cast<size_t>(args.separations) > count) {
@@ -218,7 +335,7 @@ int run_check(const CheckArgs& args) {
   }
   layout::LayoutReport report;
   std::vector<Diagnostic> diagnostics;
-  auto scene = compose(args.content, args.root, false, &report, &diagnostics);
+  auto scene = compose(args.content, args.root, false, &report, &diagnostics, args.variant);
   if (!scene) {
     // Overflow, fonts, bad input: layout refused the brochure (printed on stderr above).
     if (args.json) {

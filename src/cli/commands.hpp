@@ -14,6 +14,9 @@ struct BuildArgs {
   std::string output = "output/plaquette.pdf";
   std::string root;
   bool draft = false;  // overflowing text is a warning, marked on the page
+  std::string variant;  // build this variant only (output/plaquette-<id>.pdf)
+  bool all = false;     // build every variant, laid out in parallel
+  int jobs = 0;         // worker threads for --all (0: one per core)
 };
 
 struct PreviewArgs {
@@ -22,6 +25,7 @@ struct PreviewArgs {
   double dpi = 96;
   std::string root;
   bool draft = false;
+  std::string variant;   // preview this variant instead of the base brochure
   bool guides = false;   // canvas with the bleed, trim / bleed / safe-area lines
   int separations = 0;   // page whose CMYK plates are written (1-based); 0: none
 };
@@ -46,6 +50,7 @@ struct CheckArgs {
   double max_hyphen_share = 0.25;  // hyphenated lines allowed, as a share of a page's lines
   bool json = false;               // one JSON object on stdout, for machines
   std::string safe_margin = "5mm"; // text closer than this to the trim is a warning
+  std::string variant;             // check this variant instead of the base brochure
 };
 
 int run_build(const BuildArgs& args);

@@ -17,6 +17,11 @@ int main(int argc, char** argv) {
   b->add_option("-o,--output", build.output, "PDF to write")->capture_default_str();
   b->add_option("--root", build.root, "Project root (default: found from the content file)");
   b->add_flag("--draft", build.draft, "Overflowing text is a warning, marked on the page, instead of an error");
+  auto* b_variant = b->add_option("--variant", build.variant,
+                                  "Build one variant (e.g. an EPCI's SIREN): writes output/plaquette-<id>.pdf");
+  auto* b_all = b->add_flag("--all", build.all, "Build every variant, in parallel: output/plaquette-<id>.pdf each");
+  b_all->excludes(b_variant);
+  b->add_option("-j,--jobs", build.jobs, "Worker threads for --all (default: one per core)");
 
   PreviewArgs preview;
   auto* p = app.add_subcommand("preview", "Render PNG previews: pages, reader spreads, a contact sheet");
@@ -25,6 +30,7 @@ int main(int argc, char** argv) {
   p->add_option("--dpi", preview.dpi, "Resolution of the PNG pages")->capture_default_str();
   p->add_option("--root", preview.root, "Project root (default: found from the content file)");
   p->add_flag("--draft", preview.draft, "Overflowing text is a warning, marked on the page, instead of an error");
+  p->add_option("--variant", preview.variant, "Preview this variant instead of the base brochure");
   p->add_flag("--guides", preview.guides, "Show the bleed and draw the trim, bleed and safe-area lines");
   std::string separations;
   auto* sep = p->add_option("--separations", separations, "Also write the CMYK plates of PAGE (default 1)")
@@ -50,6 +56,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   c->add_option("--safe-margin", check.safe_margin, "Text closer than this to the trim is a warning")
       ->capture_default_str();
+  c->add_option("--variant", check.variant, "Check this variant instead of the base brochure");
   c->add_flag("--json", check.json, "Print one JSON object (pages, findings, ok) on stdout, for machines");
 
   try {

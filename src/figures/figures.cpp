@@ -17,16 +17,12 @@
 #include <ogrsf_frmts.h>
 
 #include "core/handle.hpp"
+#include "map/gdal_errors.hpp"
+#include "map/local_vector.hpp"
 
 namespace plaquette::figures {
 
 namespace {
-
-// Same policy as src/map/ogr_source.cpp: formats that read only the file they are given (no VRT,
-// GML, KML, WFS or databases, which can reach other files or the network).
-const char* const kAllowedDrivers[] = {"GPKG",       "ESRI Shapefile", "GeoJSON", "GeoJSONSeq",
-                                       "FlatGeobuf", "MapInfo File",   nullptr};
-constexpr const char* kAllowedDriversText = "GeoPackage, shapefile, GeoJSON, FlatGeobuf or MapInfo";
 
 using DatasetPtr = GDALDatasetUniquePtr;
 using FeaturePtr = OGRFeatureUniquePtr;
@@ -34,71 +30,8 @@ using GeometryPtr = OGRGeometryUniquePtr;
 using TransformationPtr = Handle<OGRCoordinateTransformation, OCTDestroyCoordinateTransformation>;
 using PreparedPtr = Handle<OGRPreparedGeometry, OGRDestroyPreparedGeometry>;
 
-void register_drivers_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
-}
-
-// Collects GDAL's failure messages while alive, so they end up in a located InputError.
-class ErrorCapture {
- public:
-  ErrorCapture() {
-    CPLPushErrorHandlerEx(&ErrorCapture::handler, this);
-    CPLErrorReset();
-  }
-  ~ErrorCapture() { CPLPopErrorHandler(); }
-  ErrorCapture(const ErrorCapture&) = delete;
-  ErrorCapture& operator=(const ErrorCapture&) = delete;
-
-  bool has_failure() const { return !failures_.empty(); }
-  std::string message(const std::string& fallback = "unknown GDAL error") const {
-    std::string out;
-    for (const auto& f : failures_) out += (out.empty() ? "" : "; ") + f;
-    if (out.empty()) {
-      const char* last = CPLGetLastErrorMsg();
-      out = (last && *last) ? last : fallback;
-    }
-    return out;
-  }
-
- private:
-  static void CPL_STDCALL handler(CPLErr error_class, CPLErrorNum, const char* message) {
-    auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
-    if (!self || (error_class != CE_Failure && error_class != CE_Fatal)) return;
-    std::string text;
-    bool space = false;
-    for (const char* c = message ? message : ""; *c; ++c) {
-      if (std::isspace(static_cast<unsigned char>(*c))) {
-        space = !text.empty();
-      } else {
-        if (space) text += ' ';
-        space = false;
-        text += *c;
-      }
-    }
-    if (text.size() >= 2 && text.ends_with(" ^")) text.resize(text.size() - 2);
-    if (!text.empty()) self->failures_.push_back(std::move(text));
-  }
-  std::vector<std::string> failures_;
-};
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
-std::vector<std::string> field_names(OGRLayer& layer) {
-  std::vector<std::string> names;
-  const OGRFeatureDefn* defn = layer.GetLayerDefn();
-  for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
-  return names;
-}
+using map::field_names;
+using map::GdalErrorCapture;
 
 enum class Kind { Areas, Lines, Points, Mixed, None };
 
@@ -214,33 +147,12 @@ struct FigureEngine::Impl {
   }
 
   GDALDataset& open(const std::string& source, const Span& span) {
-    // GDAL would happily open /vsicurl/, /vsizip/... or an http:// URL.
-    if (const std::string l = lower(source); l.rfind("/vsi", 0) == 0 || l.find("://") != std::string::npos) {
-      throw InputError(span, fmt::format("source '{}' is not a local file: plaquette reads only files of the "
-                                         "project (no /vsi... paths, no URLs); download the data into "
-                                         "assets/maps/ and point at it",
-                                         source));
-    }
     if (source.empty()) throw InputError(span, "no source given: name a map data file, e.g. assets/maps/bassin-minier.gpkg");
     std::filesystem::path path(source);
     if (path.is_relative() && !root.empty()) path = root / path;
     const std::string key = path.lexically_normal().string();
     if (auto it = datasets.find(key); it != datasets.end()) return *it->second;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-      throw InputError(span, fmt::format("source '{}' not found (looked for {}): paths are relative to the project "
-                                         "root, e.g. assets/maps/bassin-minier.gpkg",
-                                         source, path.string()));
-    }
-    register_drivers_once();
-    ErrorCapture errors;
-    DatasetPtr ds(GDALDataset::FromHandle(GDALOpenEx(key.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                                     kAllowedDrivers, nullptr, nullptr)));
-    if (!ds) {
-      throw InputError(span, fmt::format("cannot open source '{}' as a {} file ({}): check that it is one of these "
-                                         "vector formats and not damaged (try `ogrinfo {}`)",
-                                         source, kAllowedDriversText, errors.message("format not recognised"), source));
-    }
+    DatasetPtr ds = map::open_local_vector(key, source, span, "figure source");
     return *datasets.emplace(key, std::move(ds)).first->second;
   }
 
@@ -253,12 +165,12 @@ struct FigureEngine::Impl {
     if (name.empty()) {
       if (ds.GetLayerCount() != 1) {
         throw InputError(span, fmt::format("'{}' has {} layers: say which one, one of: {}", source, names.size(),
-                                           join(names)));
+                                           map::join_names(names)));
       }
       out.layer = ds.GetLayer(0);
     } else if (!(out.layer = ds.GetLayerByName(name.c_str()))) {
       throw InputError(span, fmt::format("layer '{}' not found in '{}'{}; its layers are: {}", name, source,
-                                         did_you_mean(name, names), join(names)));
+                                         did_you_mean(name, names), map::join_names(names)));
     }
     OGRLayer& l = *out.layer;
     out.kind = kind_of(l.GetGeomType());
@@ -277,7 +189,7 @@ struct FigureEngine::Impl {
     OGRSpatialReference src(*srs);
     src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (!src.IsSame(&l93)) {
-      ErrorCapture errors;
+      GdalErrorCapture errors;
       out.to_l93.reset(OGRCreateCoordinateTransformation(&src, &l93));
       out.from_l93.reset(OGRCreateCoordinateTransformation(&l93, &src));
       if (!out.to_l93 || !out.from_l93) {
@@ -293,7 +205,7 @@ struct FigureEngine::Impl {
   // to prepare SQL"), naming the unknown field with a did-you-mean.
   static void check_where(OGRLayer& layer, const std::string& where, const std::string& shown, const Span& span) {
     if (where.empty()) return;
-    ErrorCapture errors;
+    GdalErrorCapture errors;
     OGRFeatureQuery query;
     if (query.Compile(layer.GetLayerDefn(), where.c_str(), TRUE, nullptr) == OGRERR_NONE) return;
     std::string msg = errors.message("not a valid OGR SQL expression");
@@ -305,7 +217,7 @@ struct FigureEngine::Impl {
       throw InputError(span, fmt::format("the filter \"{}\" uses field '{}', which layer '{}' of '{}' does not "
                                          "have{}; its fields are: {}",
                                          where, field, layer.GetName(), shown, did_you_mean(field, fields),
-                                         join(fields)));
+                                         map::join_names(fields)));
     }
     throw InputError(span, fmt::format("bad filter \"{}\" on layer '{}' of '{}': {}; write an OGR SQL expression "
                                        "such as \"siren = '246200364'\" (text values in single quotes, numbers bare)",
@@ -324,7 +236,7 @@ struct FigureEngine::Impl {
         layer->SetSpatialFilter(nullptr);
       }
     } reset{&l};
-    ErrorCapture errors;
+    GdalErrorCapture errors;
     if (l.SetAttributeFilter(where.empty() ? nullptr : where.c_str()) != OGRERR_NONE) {
       throw InputError(span, fmt::format("bad filter \"{}\" on layer '{}' of '{}': {}", where, l.GetName(), src.shown,
                                          errors.message()));
@@ -348,7 +260,7 @@ struct FigureEngine::Impl {
                                            f->GetFID(), l.GetName(), src.shown, errors.message("outside the CRS area")));
       }
       if (kind_of(owned->getGeometryType()) == Kind::Areas) {
-        ErrorCapture quiet;  // GEOS's complaints about the invalid input: the repair answers them
+        GdalErrorCapture quiet;  // GEOS's complaints about the invalid input: the repair answers them
         if (!owned->IsValid()) {
           GeometryPtr repaired(owned->MakeValid());
           if (!repaired || repaired->IsEmpty()) continue;
@@ -389,7 +301,7 @@ struct FigureEngine::Impl {
                                                "polygon",
                                                src.layer->GetName(), territory.source));
     }
-    ErrorCapture quiet;
+    GdalErrorCapture quiet;
     shape.reset(parts.getNumGeometries() == 1 ? parts.getGeometryRef(0)->clone() : parts.UnionCascaded());
     if (!shape || shape->IsEmpty()) {
       throw InputError(span, fmt::format("cannot union the territory's polygons from layer '{}' of '{}': {}",
@@ -415,7 +327,7 @@ struct FigureEngine::Impl {
     g.getEnvelope(&e);
     if (!e.Intersects(envelope) || !inside(g)) return 0;
     if (contains(g)) return measure(g);
-    ErrorCapture quiet;
+    GdalErrorCapture quiet;
     GeometryPtr part(g.Intersection(shape.get()));
     return part ? measure(*part) : 0;
   }
@@ -447,6 +359,41 @@ FigureEngine::FigureEngine(const Territory& territory, const std::filesystem::pa
 FigureEngine::FigureEngine(FigureEngine&&) noexcept = default;
 FigureEngine& FigureEngine::operator=(FigureEngine&&) noexcept = default;
 FigureEngine::~FigureEngine() = default;
+
+std::vector<std::vector<std::string>> FigureEngine::read_fields(const std::string& source, const std::string& layer,
+                                                               const std::string& where,
+                                                               const std::vector<std::string>& fields,
+                                                               const Span& span, const std::filesystem::path& root) {
+  Impl impl;
+  impl.root = root;
+  auto src = impl.layer(source, layer, where, span);
+  OGRLayer& l = *src.layer;
+  std::vector<int> index;
+  const auto names = field_names(l);
+  for (const auto& f : fields) {
+    int i = l.GetLayerDefn()->GetFieldIndex(f.c_str());
+    if (i < 0)
+      throw InputError(span, fmt::format("layer '{}' of '{}' has no field '{}'{}; its fields are: {}", l.GetName(),
+                                         source, f, did_you_mean(f, names), map::join_names(names)));
+    index.push_back(i);
+  }
+  struct Reset {
+    OGRLayer* layer;
+    ~Reset() { layer->SetAttributeFilter(nullptr); }
+  } reset{&l};
+  GdalErrorCapture errors;
+  if (l.SetAttributeFilter(where.empty() ? nullptr : where.c_str()) != OGRERR_NONE)
+    throw InputError(span, fmt::format("bad filter \"{}\" on layer '{}' of '{}': {}", where, l.GetName(), source,
+                                       errors.message()));
+  std::vector<std::vector<std::string>> out;
+  l.ResetReading();
+  for (FeaturePtr f(l.GetNextFeature()); f; f.reset(l.GetNextFeature())) {
+    std::vector<std::string> row;
+    for (int i : index) row.push_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+    out.push_back(std::move(row));
+  }
+  return out;
+}
 
 const Territory& FigureEngine::territory() const { return impl_->territory; }
 double FigureEngine::territory_area_ha() const { return impl_->area_m2 / 10000.0; }
@@ -497,7 +444,7 @@ long FigureEngine::count_features(const std::string& source, const std::string& 
   auto src = impl_->query_layer(source, layer, where, at, Kind::Mixed, "a count of features");
   long n = 0;
   impl_->read(src, where, &impl_->envelope, at, [&](const OGRGeometry& g) {
-    ErrorCapture quiet;
+    GdalErrorCapture quiet;
     GeometryPtr point(OGRGeometry::FromHandle(OGR_G_PointOnSurface(Impl::handle(g))));
     if (point && !point->IsEmpty() && impl_->inside(*point)) ++n;
   });

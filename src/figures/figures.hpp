@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/diag.hpp"
 
@@ -58,6 +59,14 @@ class FigureEngine {
   // lies inside the territory: e.g. the communes of an EPCI, without the neighbours that share a border.
   long count_features(const std::string& source, const std::string& layer, const std::string& where = "",
                       const Span& span = {}) const;
+
+  // The values of `fields` (as text; NULL gives "") for every feature of `layer` matching `where`
+  // in `source`, in the layer's order: e.g. the SIREN and name of each EPCI, one variant each.
+  // Errors as above (missing file, layer or field: InputError at `span`).
+  static std::vector<std::vector<std::string>> read_fields(const std::string& source, const std::string& layer,
+                                                           const std::string& where,
+                                                           const std::vector<std::string>& fields, const Span& span,
+                                                           const std::filesystem::path& root = {});
 
  private:
   struct Impl;

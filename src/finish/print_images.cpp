@@ -2,14 +2,13 @@
 
 #include <lcms2.h>
 
-#include <cstdio>  // jpeglib.h needs FILE declared first
-#include <jpeglib.h>
-
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <stdexcept>
 
 #include "core/handle.hpp"
+#include "finish/jpeg_encode.hpp"
 
 namespace plaquette::finish {
 
@@ -19,35 +18,6 @@ constexpr int kJpegQuality = 92;  // photos for print: no visible loss, a fracti
 
 using ProfileHandle = Handle<void, cmsCloseProfile>;
 using TransformHandle = Handle<void, cmsDeleteTransform>;
-
-// Encodes CMYK pixels (ink amounts 0..255) as a JPEG without the Adobe marker, so that readers
-// take the values as ink (the Adobe convention would invert them and needs /Decode in the PDF).
-std::vector<unsigned char> encode_cmyk_jpeg(const std::vector<unsigned char>& cmyk, int width, int height) {
-  jpeg_compress_struct ci{};
-  jpeg_error_mgr err{};
-  ci.err = jpeg_std_error(&err);
-  jpeg_create_compress(&ci);
-  unsigned char* buffer = nullptr;
-  unsigned long size = 0;
-  jpeg_mem_dest(&ci, &buffer, &size);
-  ci.image_width = static_cast<JDIMENSION>(width);
-  ci.image_height = static_cast<JDIMENSION>(height);
-  ci.input_components = 4;
-  ci.in_color_space = JCS_CMYK;
-  jpeg_set_defaults(&ci);
-  jpeg_set_quality(&ci, kJpegQuality, TRUE);
-  ci.write_Adobe_marker = FALSE;
-  jpeg_start_compress(&ci, TRUE);
-  while (ci.next_scanline < ci.image_height) {
-    JSAMPROW row = const_cast<unsigned char*>(cmyk.data() + static_cast<size_t>(ci.next_scanline) * width * 4);
-    jpeg_write_scanlines(&ci, &row, 1);
-  }
-  jpeg_finish_compress(&ci);
-  std::vector<unsigned char> out(buffer, buffer + size);
-  free(buffer);
-  jpeg_destroy_compress(&ci);
-  return out;
-}
 
 class Converter {
  public:
@@ -62,14 +32,15 @@ class Converter {
 
   std::shared_ptr<const scene::RasterImage> convert(const scene::RasterImage& img) {
     auto out = std::make_shared<scene::RasterImage>(img);  // pixels stay for other uses
-    std::vector<unsigned char> row_cmyk(static_cast<size_t>(img.width) * 4);
     std::vector<unsigned char> cmyk(static_cast<size_t>(img.width) * img.height * 4);
     for (int y = 0; y < img.height; ++y) {
       const unsigned char* row = img.pixels.data() + static_cast<size_t>(y) * img.stride;
       cmsDoTransform(transform_.get(), row, cmyk.data() + static_cast<size_t>(y) * img.width * 4,
                      static_cast<cmsUInt32Number>(img.width));
     }
-    out->encoded = encode_cmyk_jpeg(cmyk, img.width, img.height);
+    out->encoded = encode_jpeg(img.width, img.height, 4, kJpegQuality, [&](int y, unsigned char* row) {
+      std::copy_n(cmyk.data() + static_cast<size_t>(y) * img.width * 4, static_cast<size_t>(img.width) * 4, row);
+    });
     out->mime = "image/jpeg";
     out->unique_id = img.unique_id.empty() ? std::string() : img.unique_id + "-cmyk";
     return out;

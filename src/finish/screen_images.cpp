@@ -2,13 +2,13 @@
 
 #include <cairo.h>
 
-#include <cstdio>  // jpeglib.h needs FILE declared first
-#include <jpeglib.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstdint>
 #include <map>
+
+#include "finish/jpeg_encode.hpp"
 
 namespace plaquette::finish {
 
@@ -29,36 +29,14 @@ void largest_use(const std::vector<scene::Item>& items, std::map<const scene::Ra
 }
 
 std::vector<unsigned char> encode_rgb_jpeg(const unsigned char* argb, int width, int height, int stride) {
-  jpeg_compress_struct ci{};
-  jpeg_error_mgr err{};
-  ci.err = jpeg_std_error(&err);
-  jpeg_create_compress(&ci);
-  unsigned char* buffer = nullptr;
-  unsigned long size = 0;
-  jpeg_mem_dest(&ci, &buffer, &size);
-  ci.image_width = static_cast<JDIMENSION>(width);
-  ci.image_height = static_cast<JDIMENSION>(height);
-  ci.input_components = 3;
-  ci.in_color_space = JCS_RGB;
-  jpeg_set_defaults(&ci);
-  jpeg_set_quality(&ci, kJpegQuality, TRUE);
-  jpeg_start_compress(&ci, TRUE);
-  std::vector<unsigned char> row(static_cast<size_t>(width) * 3);
-  while (ci.next_scanline < ci.image_height) {
-    const auto* src = reinterpret_cast<const uint32_t*>(argb + static_cast<size_t>(ci.next_scanline) * stride);
+  return encode_jpeg(width, height, 3, kJpegQuality, [&](int y, unsigned char* row) {
+    const auto* src = reinterpret_cast<const uint32_t*>(argb + static_cast<size_t>(y) * stride);
     for (int x = 0; x < width; ++x) {  // opaque pictures: premultiplication changes nothing
       row[3 * x] = (src[x] >> 16) & 255;
       row[3 * x + 1] = (src[x] >> 8) & 255;
       row[3 * x + 2] = src[x] & 255;
     }
-    JSAMPROW r = row.data();
-    jpeg_write_scanlines(&ci, &r, 1);
-  }
-  jpeg_finish_compress(&ci);
-  std::vector<unsigned char> out(buffer, buffer + size);
-  std::free(buffer);
-  jpeg_destroy_compress(&ci);
-  return out;
+  });
 }
 
 std::shared_ptr<const scene::RasterImage> downsample(const scene::RasterImage& img, int width, int height) {

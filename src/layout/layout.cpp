@@ -69,9 +69,9 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
                                                const LayoutOptions& options, LayoutReport* report) {
   namespace fs = std::filesystem;
   fs::path fonts_dir = fs::path(doc.project_root) / doc.tmpl.fonts_dir;
-  std::shared_ptr<text::FontSet> fonts;
+  std::shared_ptr<text::FontSet> fonts = options.fonts;
   try {
-    fonts = std::make_shared<text::FontSet>(fonts_dir.string(), doc.tmpl.span);
+    if (!fonts) fonts = std::make_shared<text::FontSet>(fonts_dir.string(), doc.tmpl.span);
   } catch (const InputError& err) {
     sink.add(err.diagnostic());
     return std::nullopt;

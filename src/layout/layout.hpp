@@ -1,5 +1,6 @@
 // layout: model::Document → scene::Document. The only stage that decides positions.
 #pragma once
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -7,12 +8,20 @@
 #include "model/document.hpp"
 #include "scene/scene.hpp"
 
+namespace plaquette::text {
+class FontSet;
+}
+
 namespace plaquette::layout {
 
 struct LayoutOptions {
   // Draft: text that overflows its frame is a warning and is marked on the page (a red box with
   // a plus sign at the frame's bottom-right corner, as in InDesign) instead of an error.
   bool draft = false;
+  // Fonts already loaded from the template's fonts folder (e.g. one set per worker thread when
+  // several variants are laid out at once: Pango and fontconfig objects stay in their thread).
+  // Null: layout_document loads them.
+  std::shared_ptr<text::FontSet> fonts;
 };
 
 // Text quality of one page, for `plaquette check`.

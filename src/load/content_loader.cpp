@@ -9,7 +9,7 @@ namespace plaquette::load {
 
 namespace {
 
-const std::vector<std::string> kContentKeys = {"document", "template", "include", "pages"};
+const std::vector<std::string> kContentKeys = {"document", "template", "include", "pages", "variables", "variants"};
 const std::vector<std::string> kIncludedKeys = {"pages"};
 const std::vector<std::string> kDocumentKeys = {"title",    "subtitle", "author", "subject",
                                                 "keywords", "language", "date"};
@@ -90,6 +90,8 @@ ContentFile load_content(const YAML::Node& root, const NodeReader& reader, LoadC
         out.includes.push_back(*f);
   }
   if (auto pages = top.get("pages")) out.pages = load_pages(*pages, reader, ctx);
+  top.mark_read("variables");  // read by the variant loader (variant_loader.cpp)
+  top.mark_read("variants");
   top.finish(kContentKeys);
   return out;
 }

@@ -3,6 +3,7 @@
 #include "load/load.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <system_error>
 #include <tuple>
@@ -15,7 +16,9 @@
 #include "load/paths.hpp"
 #include "load/template_loader.hpp"
 #include "load/validate.hpp"
+#include "load/variant_loader.hpp"
 #include "load/yaml_reader.hpp"
+#include "variants/merge.hpp"
 
 namespace plaquette::load {
 
@@ -57,6 +60,159 @@ void forward_in_reading_order(const DiagnosticSink& from, const std::vector<std:
   for (auto& d : all) to.add(std::move(d));
 }
 
+// The span of a top-level key of the content file (for messages about a whole section).
+Span top_key_span(const YAML::Node& root, const std::string& key, const NodeReader& reader) {
+  if (root.IsMap())
+    for (auto it = root.begin(); it != root.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == key) return reader.span(it->first);
+  return reader.span(root);
+}
+
+// What a variant changes in the content: the override file's `files:` (by included file, as
+// written in `include:`), the variables expanded in every text, and the title's addition.
+struct VariantState {
+  bool active = false;  // variables are expanded (the content has `variables:` or `variants:`)
+  YAML::Node variables{YAML::NodeType::Map};
+  struct FileOverride {
+    YAML::Node node;
+    std::string display;  // the override file
+    Span span;            // the key naming the included file
+  };
+  std::map<std::string, FileOverride> files;
+  std::string name;  // the variant's name, empty for the base brochure
+};
+
+std::optional<VariantSpec> read_spec(const YAML::Node& root, const std::string& display, LoadContext& ctx) {
+  const YAML::Node& c = root;
+  if (!c.IsMap() || !c["variants"].IsDefined()) return std::nullopt;
+  NodeReader reader(display, ctx.sink);
+  return read_variant_spec(c["variants"], top_key_span(root, "variants", reader), reader, ctx);
+}
+
+// Applies the variant asked for in `options` (or the base's variables) to the main file's tree.
+// Returns false after reporting an error that stops the load.
+bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptions& options, LoadContext& ctx,
+                   std::vector<std::string>& file_order, VariantState& state) {
+  DiagnosticSink& sink = ctx.sink;
+  const YAML::Node& c = root;
+  if (!c.IsMap()) return true;  // load_content reports it
+  const bool has_variants = c["variants"].IsDefined();
+  const bool has_variables = c["variables"].IsDefined();
+  NodeReader reader(display, sink);
+  if (!has_variants) {
+    if (!options.variant.empty()) {
+      sink.error(Span{display, 0, 0}, fmt::format("variant '{}' asked for, but this content file declares no "
+                                                  "variants: add a 'variants:' section",
+                                                  options.variant));
+      return false;
+    }
+    if (!has_variables) return true;
+  }
+  state.active = true;
+  if (has_variables) {
+    if (!c["variables"].IsMap()) {
+      sink.error(top_key_span(root, "variables", reader), "'variables' must be a mapping, e.g. {epci: {nom: Bassin minier}}");
+      return false;
+    }
+    state.variables = YAML::Clone(c["variables"]);
+  }
+  std::optional<VariantSpec> spec;
+  if (has_variants) {
+    spec = read_spec(root, display, ctx);
+    if (!spec) return false;
+  }
+  std::string filter;
+  VariantInfo info;
+  if (spec) {
+    if (!options.variant.empty()) {
+      std::vector<VariantInfo> all;
+      try {
+        all = resolve_variants(*spec, ctx.root);
+      } catch (const InputError& e) {
+        sink.add(e.diagnostic());
+        return false;
+      }
+      auto it = std::find_if(all.begin(), all.end(), [&](const VariantInfo& v) { return v.id == options.variant; });
+      if (it == all.end()) {
+        std::vector<std::string> ids;
+        std::string listed;
+        for (const auto& v : all) {
+          ids.push_back(v.id);
+          listed += fmt::format("{}{} ({})", listed.empty() ? "" : ", ", v.id, v.name);
+        }
+        sink.error(spec->span, fmt::format("unknown variant '{}'{}; the variants are: {}", options.variant,
+                                           did_you_mean(options.variant, ids), listed));
+        return false;
+      }
+      info = *it;
+      for (const char* g : {spec->group.c_str(), "variante", "chiffres"}) {
+        const YAML::Node& vars = state.variables;
+        if (vars[g].IsDefined() && !vars[g].IsMap()) {
+          sink.error(top_key_span(root, "variables", reader),
+                     fmt::format("'variables.{}' must be a mapping: the variants fill it", g));
+          return false;
+        }
+      }
+      state.name = info.name;
+      state.variables[spec->group][spec->id_field] = info.id;
+      state.variables[spec->group][spec->name_field] = info.name;
+    }
+    filter = territory_filter(*spec, info.id);
+    state.variables["variante"]["id"] = info.id;
+    state.variables["variante"]["filtre"] = filter;
+  }
+
+  // The variant's own file: content/variants/<id>.yaml, when there is one.
+  if (spec && !info.id.empty() && !spec->overrides_written.empty()) {
+    fs::path path = spec->overrides_dir / (info.id + ".yaml");
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) {
+      const std::string written = (fs::path(spec->overrides_written) / (info.id + ".yaml")).string();
+      const std::string over_display = ctx.display(path, written);
+      file_order.push_back(over_display);
+      auto over = parse_yaml_file(path, over_display, sink);
+      if (!over) return false;
+      if (!over->IsNull()) {
+        if (!over->IsMap()) {
+          sink.error(NodeReader(over_display, sink).span(*over),
+                     "a variant file must be a mapping: document:, variables:, files: ...");
+          return false;
+        }
+        YAML::Node rest(YAML::NodeType::Map);
+        NodeReader over_reader(over_display, sink);
+        for (auto it = over->begin(); it != over->end(); ++it) {
+          const std::string key = it->first.Scalar();
+          if (key == "variables") {
+            YAML::Node a(YAML::NodeType::Map), b(YAML::NodeType::Map);
+            a["variables"] = state.variables;
+            b[it->first] = it->second;
+            state.variables = variants::merge(a, b, over_display, sink)["variables"];
+          } else if (key == "files") {
+            if (!it->second.IsMap()) {
+              sink.error(over_reader.span(it->second),
+                         "'files' must be a mapping: included file (as in 'include:') → what changes in it");
+              continue;
+            }
+            for (auto f = it->second.begin(); f != it->second.end(); ++f)
+              state.files[f->first.Scalar()] = {f->second, over_display, over_reader.span(f->first)};
+          } else if (key == "variants" || key == "template" || key == "include") {
+            sink.error(over_reader.span(it->first),
+                       fmt::format("a variant file cannot change '{}': only document:, pages:, variables: and files:",
+                                   key));
+          } else {
+            rest[it->first] = it->second;
+          }
+        }
+        if (rest.size() > 0) root.reset(variants::merge(root, rest, over_display, sink));
+      }
+    }
+  }
+
+  if (spec) state.variables["chiffres"] = compute_figures(*spec, filter, ctx.root, sink);
+  expand_tree(root, state.variables, display, sink, {"variants", "variables"});
+  return true;
+}
+
 std::optional<model::Document> load_all(const std::string& content_path, const LoadOptions& options,
                                         DiagnosticSink& sink, std::vector<std::string>& file_order) {
   std::error_code ec;
@@ -75,13 +231,29 @@ std::optional<model::Document> load_all(const std::string& content_path, const L
   LoadContext ctx{sink, *root, {}};
   auto content_node = parse_yaml_file(content_abs, content_display, sink);
   if (!content_node) return std::nullopt;
+  YAML::Node content_root = *content_node;
+  VariantState variant;
+  if (!apply_variant(content_root, content_display, options, ctx, file_order, variant)) return std::nullopt;
   NodeReader content_reader(content_display, sink);
-  ContentFile content = load_content(*content_node, content_reader, ctx);
+  ContentFile content = load_content(content_root, content_reader, ctx);
 
   model::Document doc;
   doc.project_root = root->string();
   doc.source_file = content_path;
   doc.meta = std::move(content.meta);
+  if (!variant.name.empty()) {
+    // The variant shows in the PDF's title and keywords.
+    doc.meta.title += " — " + variant.name;
+    doc.meta.keywords.push_back(variant.name);
+  }
+  for (const auto& [written, over] : variant.files) {
+    std::vector<std::string> names;
+    for (const FileRef& f : content.includes) names.push_back(f.written);
+    if (std::find(names.begin(), names.end(), written) == names.end())
+      sink.error(over.span, fmt::format("'{}' is not one of the included files{}; 'files:' takes the paths "
+                                        "written in 'include:'",
+                                        written, did_you_mean(written, names)));
+  }
 
   TemplateStatus status;  // nothing known until the template is read
   if (content.template_file) {
@@ -104,8 +276,12 @@ std::optional<model::Document> load_all(const std::string& content_path, const L
     std::string display = ctx.display(f.resolved, f.written);
     file_order.push_back(display);
     if (auto node = parse_yaml_file(f.resolved, display, sink)) {
+      YAML::Node tree = *node;
+      if (auto over = variant.files.find(f.written); over != variant.files.end())
+        tree.reset(variants::merge(tree, over->second.node, over->second.display, sink));
+      if (variant.active) expand_tree(tree, variant.variables, display, sink);
       NodeReader reader(display, sink);
-      for (auto& page : load_included(*node, reader, ctx)) doc.pages.push_back(std::move(page));
+      for (auto& page : load_included(tree, reader, ctx)) doc.pages.push_back(std::move(page));
     }
   }
   for (auto& page : content.pages) doc.pages.push_back(std::move(page));
@@ -130,6 +306,37 @@ std::optional<model::Document> load_document(const std::string& content_path, co
   auto doc = load_all(content_path, options, local, file_order);
   forward_in_reading_order(local, file_order, sink);
   return doc;
+}
+
+std::optional<std::vector<VariantInfo>> list_variants(const std::string& content_path, const LoadOptions& options,
+                                                      DiagnosticSink& sink) {
+  std::error_code ec;
+  fs::path content_abs = fs::absolute(content_path, ec).lexically_normal();
+  const std::string display = display_path(content_abs, content_path);
+  if (ec || !fs::is_regular_file(content_abs, ec)) {
+    sink.error(Span{display, 0, 0}, "content file not found: check the path given on the command line");
+    return std::nullopt;
+  }
+  auto root = project_root(content_abs, options, sink);
+  if (!root) return std::nullopt;
+  auto node = parse_yaml_file(content_abs, display, sink);
+  if (!node) return std::nullopt;
+  DiagnosticSink local;
+  LoadContext ctx{local, *root, {}};
+  std::optional<std::vector<VariantInfo>> out;
+  const YAML::Node& c = *node;
+  if (!c.IsMap() || !c["variants"].IsDefined()) {
+    out.emplace();
+  } else if (auto spec = read_spec(*node, display, ctx)) {
+    try {
+      out = resolve_variants(*spec, *root);
+    } catch (const InputError& e) {
+      local.add(e.diagnostic());
+    }
+  }
+  for (const auto& d : local.all()) sink.add(d);
+  if (local.has_errors()) return std::nullopt;
+  return out;
 }
 
 }  // namespace plaquette::load

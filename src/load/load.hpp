@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/diag.hpp"
 #include "model/document.hpp"
@@ -13,7 +14,21 @@ struct LoadOptions {
   // Empty: walk up from the content file to the first directory that has a templates/ folder
   // (falling back to the content file's own directory).
   std::string root;
+  // The variant to build (its id, e.g. an EPCI's SIREN), declared by the content file's
+  // `variants:`; empty: the base brochure.
+  std::string variant;
 };
+
+// One variant of the brochure: its id (file names, --variant) and its name (title, messages).
+struct VariantInfo {
+  std::string id;
+  std::string name;
+};
+
+// The variants the content file declares or generates from map data (`variants:`), in order;
+// an empty list when it has none; nullopt after reporting an error to `sink`.
+std::optional<std::vector<VariantInfo>> list_variants(const std::string& content_path, const LoadOptions& options,
+                                                      DiagnosticSink& sink);
 
 // Loads the content file, its includes and its template. Every problem found goes to `sink`
 // (the loader keeps going to report as many as it can); returns nullopt when there was an error.

@@ -1,22 +1,16 @@
 // Reads what labels need from a layer: geometry plus the label field and the priority field. A
 // separate, small read path so that the drawing's reader (ogr_source.cpp) stays geometry-only.
-#include <algorithm>
-#include <cctype>
-
 #include <fmt/format.h>
 #include <ogrsf_frmts.h>
 
 #include "map/furniture.hpp"
 #include "map/gdal_errors.hpp"
 #include "map/gdal_handles.hpp"
+#include "map/local_vector.hpp"
 
 namespace plaquette::map {
 
 namespace {
-
-// Same formats as ogr_source.cpp: only ones that read the file they are given.
-const char* const kAllowedDrivers[] = {"GPKG",       "ESRI Shapefile", "GeoJSON", "GeoJSONSeq",
-                                       "FlatGeobuf", "MapInfo File",   nullptr};
 
 Part to_part(const OGRSimpleCurve& curve, bool closed) {
   Part part;
@@ -55,44 +49,27 @@ void flatten(const OGRGeometry& g, Feature& out) {
   }
 }
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
 }  // namespace
 
 std::vector<LabelFeature> read_label_features(const model::MapLayer& layer, const model::MapLabels& labels,
                                               const Bbox& window, const Crs& map_crs, TransformCache& transforms) {
   const std::string path = layer.resolved.empty() ? layer.source : layer.resolved;
   const Span& span = labels.span;
-  {
-    std::string l = path;
-    std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (l.rfind("/vsi", 0) == 0 || l.find("://") != std::string::npos)
-      throw InputError(span, fmt::format("map source '{}' is not a local file", layer.source));
-  }
-  GDALAllRegister();
+  DatasetPtr ds = open_local_vector(path, layer.source, span, "map source");
   GdalErrorCapture errors;
-  DatasetPtr ds(GDALDataset::FromHandle(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kAllowedDrivers,
-                                                   nullptr, nullptr)));
-  if (!ds) throw InputError(span, fmt::format("cannot open map source '{}' for labels: {}", layer.source,
-                                              errors.message("format not recognised")));
   OGRLayer* l = layer.layer.empty() && ds->GetLayerCount() == 1 ? ds->GetLayer(0)
                                                                  : ds->GetLayerByName(layer.layer.c_str());
   if (!l) throw InputError(span, fmt::format("layer '{}' not found in '{}'", layer.layer, layer.source));
 
-  std::vector<std::string> fields;
+  const std::vector<std::string> fields = field_names(*l);
   const OGRFeatureDefn* defn = l->GetLayerDefn();
-  for (int i = 0; i < defn->GetFieldCount(); ++i) fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
   auto field_index = [&](const std::string& name, const char* role) {
     int i = defn->GetFieldIndex(name.c_str());
     if (i < 0)
       throw InputError(span, fmt::format("the labels' {} '{}' is not a field of layer '{}' of '{}'{}; its fields "
                                          "are: {}",
                                          role, name, layer.layer, layer.source, did_you_mean(name, fields),
-                                         join(fields)));
+                                         join_names(fields)));
     return i;
   };
   const int text_field = field_index(labels.field, "field");

@@ -10,56 +10,11 @@
 
 #include "map/gdal_errors.hpp"
 #include "map/gdal_handles.hpp"
+#include "map/local_vector.hpp"
 
 namespace plaquette::map {
 
 namespace {
-
-// Formats that read only the file they are given. OGR VRT, GML, KML, WFS and database drivers are
-// left out on purpose: they can reach other files, remote schemas or the network.
-const char* const kAllowedDrivers[] = {"GPKG",       "ESRI Shapefile", "GeoJSON", "GeoJSONSeq",
-                                       "FlatGeobuf", "MapInfo File",   nullptr};
-constexpr const char* kAllowedDriversText = "GeoPackage, shapefile, GeoJSON, FlatGeobuf or MapInfo";
-
-void register_drivers_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
-// The loader checks paths already; this is the last line of defence before GDAL sees the string,
-// because GDAL would happily open /vsicurl/, /vsizip/... or an http:// URL.
-void refuse_non_local(const std::string& path, const std::string& shown, const Span& span) {
-  for (const std::string& p : {path, shown}) {
-    std::string l = lower(p);
-    if (l.rfind("/vsi", 0) == 0 || l.find("://") != std::string::npos) {
-      throw InputError(span, fmt::format("map source '{}' is not a local file: plaquette reads only files of the "
-                                         "project (no /vsi... paths, no URLs); download the data into assets/maps/ "
-                                         "and point `source` at it",
-                                         shown));
-    }
-  }
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
-
-std::vector<std::string> field_names(OGRLayer& layer) {
-  std::vector<std::string> names;
-  const OGRFeatureDefn* defn = layer.GetLayerDefn();
-  for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
-  return names;
-}
 
 // Clears the filters when a read ends (normally or by an exception), because the layer object
 // lives on in the cached dataset and the next query must start from a clean layer.
@@ -151,7 +106,7 @@ void check_where(OGRLayer& layer, const LayerQuery& q, const std::string& shown)
     auto fields = field_names(layer);
     throw InputError(q.span, fmt::format("the `where` filter \"{}\" uses field '{}', which layer '{}' of '{}' does "
                                          "not have{}; its fields are: {}",
-                                         q.where, field, q.layer, shown, did_you_mean(field, fields), join(fields)));
+                                         q.where, field, q.layer, shown, did_you_mean(field, fields), join_names(fields)));
   }
   throw InputError(q.span, fmt::format("bad `where` filter \"{}\" on layer '{}' of '{}': {}; write an OGR SQL "
                                        "expression such as \"dep = '62'\" or \"population > 10000\" (text values "
@@ -173,11 +128,11 @@ struct OgrSource::Impl {
       // `layer:` may be left out for single-layer files (a shapefile, most GeoJSON).
       if (dataset->GetLayerCount() == 1) return *dataset->GetLayer(0);
       throw InputError(q.span, fmt::format("'{}' has {} layers: say which one to draw with `layer:`, one of: {}",
-                                           shown, names.size(), join(names)));
+                                           shown, names.size(), join_names(names)));
     }
     if (OGRLayer* l = dataset->GetLayerByName(q.layer.c_str())) return *l;
     throw InputError(q.span, fmt::format("layer '{}' not found in '{}'{}; its layers are: {}", q.layer, shown,
-                                         did_you_mean(q.layer, names), join(names)));
+                                         did_you_mean(q.layer, names), join_names(names)));
   }
 
   Crs layer_crs(OGRLayer& l, const LayerQuery& q) {
@@ -205,23 +160,7 @@ OgrSource::~OgrSource() = default;
 const std::string& OgrSource::shown() const { return impl_->shown; }
 
 OgrSource OgrSource::open(const std::string& path, const std::string& shown, const Span& span) {
-  refuse_non_local(path, shown, span);
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  if (!std::filesystem::exists(status)) {
-    throw InputError(span, fmt::format("map source '{}' not found (looked for {}): check `source`, which is "
-                                       "relative to the project root, e.g. assets/maps/bassin-minier.gpkg",
-                                       shown, path));
-  }
-  register_drivers_once();
-  GdalErrorCapture errors;
-  DatasetPtr ds(GDALDataset::FromHandle(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                                   kAllowedDrivers, nullptr, nullptr)));
-  if (!ds) {
-    throw InputError(span, fmt::format("cannot open map source '{}' as a {} file ({}): check that it is one of "
-                                       "these vector formats and not damaged (try `ogrinfo {}`)",
-                                       shown, kAllowedDriversText, errors.message("format not recognised"), shown));
-  }
+  DatasetPtr ds = open_local_vector(path, shown, span, "map source");
   auto impl = std::make_unique<Impl>();
   impl->dataset = std::move(ds);
   impl->path = path;
@@ -248,7 +187,7 @@ std::vector<Feature> OgrSource::read(const LayerQuery& q, const Crs& map_crs, Tr
       auto fields = field_names(layer);
       throw InputError(q.fields_span.known() ? q.fields_span : q.span,
                        fmt::format("field '{}' not found in layer '{}' of '{}'{}; its fields are: {}", name,
-                                   layer.GetName(), impl_->shown, did_you_mean(name, fields), join(fields)));
+                                   layer.GetName(), impl_->shown, did_you_mean(name, fields), join_names(fields)));
     }
     field_index.push_back(i);
   }

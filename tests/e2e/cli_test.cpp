@@ -11,12 +11,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kGood = R"(document:
-  title: Essai
-  date: 2026-11-25
-template: templates/plaquette-a4.yaml
-pages:
-  - master: deux-colonnes
+const std::string kGood = std::string(test::kDocumentHead) + R"(  - master: deux-colonnes
     blocks:
       - frame: texte
         text:

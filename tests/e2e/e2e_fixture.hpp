@@ -12,6 +12,14 @@ struct Run {
   std::string output;  // stdout + stderr
 };
 
+// The head of a one-document content file on the project's template (5 lines: the pages follow).
+inline constexpr const char* kDocumentHead = R"(document:
+  title: Essai
+  date: 2026-11-25
+template: templates/plaquette-a4.yaml
+pages:
+)";
+
 inline Run plaquette(const std::string& args) {
   Run r;
   r.status = run("cd '" + source_dir().string() + "' && '" + binary().string() + "' " + args, &r.output);

@@ -14,12 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Line numbers matter: the assertions below name them.
-const char* kPlanted = R"(document:
-  title: Essai
-  date: 2026-11-25
-template: templates/plaquette-a4.yaml
-pages:
-  - master: deux-colonnes
+const std::string kPlanted = std::string(test::kDocumentHead) + R"(  - master: deux-colonnes
     blocks:
       - frame: texte
         text:
