@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "core/units.hpp"
+#include "color/proxies.hpp"
 #include "finish/finish_pdf.hpp"
 #include "finish/print_images.hpp"
 #include "finish/screen_images.hpp"
@@ -52,6 +53,7 @@ std::optional<scene::Document> compose_into(const std::string& content, const st
   try {
     auto doc = load::load_document(content, options, sink);
     if (doc) {
+      color::apply_screen_proxies(*doc);  // CMYK-only swatches get their profile's screen colour
       if (fonts) {
         if (!*fonts)
           *fonts = std::make_shared<text::FontSet>(

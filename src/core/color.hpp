@@ -30,6 +30,7 @@ struct Swatch {
   std::string name;
   std::optional<Cmyk> cmyk;  // exact print colour, when given
   Rgb rgb;                   // what Cairo draws (from the hex value, or a proxy of the CMYK)
+  bool rgb_given = false;    // the template gave `rgb`: kept as the designer's screen colour
   Span span;
 };
 

@@ -49,10 +49,12 @@ void load_swatch(const MapReader::Entry& e, const NodeReader& reader, SwatchTabl
   if (!tried)
     reader.error(sw.span, fmt::format("colour '{}' needs cmyk: [c, m, y, k] or rgb: \"#rrggbb\" (or both)", e.key));
 
-  if (rgb)
+  if (rgb) {
     sw.rgb = *rgb;
-  else if (sw.cmyk)
-    sw.rgb = cmyk_to_rgb_naive(*sw.cmyk);  // screen proxy; print uses the exact CMYK
+    sw.rgb_given = true;
+  } else if (sw.cmyk) {
+    sw.rgb = cmyk_to_rgb_naive(*sw.cmyk);  // provisional: replaced by the profile's proxy (src/color)
+  }
   out[e.key] = sw;
   m.finish(kSwatchKeys);
 }
