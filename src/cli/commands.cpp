@@ -110,13 +110,19 @@ std::string write_pdfs(const scene::Document& scene_doc, const std::string& outp
     // The press gets CMYK photos (converted through the output profile) and exact CMYK swatches.
     const scene::Document print_scene = finish::with_cmyk_images(*scene, scene->output_profile);
     render::write_pdf(print_scene, print_out.temp_path(), render::PdfKind::Print);
-    finish::finish_pdf(print_out.temp_path(),
+    const auto finished = finish::finish_pdf(print_out.temp_path(),
                        {scene->language,
                         finish::PrintBoxes{render::sheet_margin(first, render::PdfKind::Print), first.bleed},
                         scene->swatches,
                         finish::PdfxInfo{scene->output_profile, "FOGRA39",
                                          "Offset commercial printing, coated paper (ISO 12647-2:2004/Amd1, FOGRA39)",
                                          scene->title, scene->date}});
+    if (finished.rgb_left > 0)
+      fmt::print(stderr,
+                 "{}: warning: {} colour{} of the print PDF {} no swatch (inside an SVG picture?) and stay{} RGB, "
+                 "for the printer's RIP to convert: draw SVG pictures with the template's swatch colours\n",
+                 output, finished.rgb_left, finished.rgb_left > 1 ? "s" : "", finished.rgb_left > 1 ? "are" : "is",
+                 finished.rgb_left > 1 ? "" : "s");
     render::write_pdf(finish::with_screen_images(*scene), screen_out.temp_path(), render::PdfKind::Screen);
     finish::finish_pdf(screen_out.temp_path(), {scene->language, std::nullopt});
     print_out.commit();

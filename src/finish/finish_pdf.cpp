@@ -42,7 +42,7 @@ FinishReport finish_pdf(const std::string& path, const FinishOptions& options) {
         pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(options.language));
       if (options.boxes) set_boxes(pdf, *options.boxes);
       const SwatchMap swatches(options.exact_cmyk);
-      if (!options.exact_cmyk.empty()) rewrite_swatch_colours(pdf, swatches, report.cmyk_colours);
+      if (!options.exact_cmyk.empty()) rewrite_swatch_colours(pdf, swatches, report.cmyk_colours, report.rgb_left);
       if (options.pdfx) make_pdfx4(pdf, *options.pdfx);
       QPDFWriter writer(pdf, rewritten.c_str());
       writer.setDeterministicID(true);  // reproducible bytes, and the /ID that print workflows expect

@@ -25,6 +25,7 @@ struct FinishOptions {
 
 struct FinishReport {
   size_t cmyk_colours = 0;  // colour operators rewritten to exact CMYK
+  size_t rgb_left = 0;      // RGB colours that are no swatch (e.g. inside SVG pictures): still RGB
 };
 
 // Rewrites the PDF at `path` in place. The rewrite is deterministic (same input, same bytes,

@@ -33,7 +33,7 @@ std::string number(double v) {
 // Keeps the last three numbers seen; at an rg/RG whose operands are a swatch, writes k/K instead.
 class SwatchFilter : public QPDFObjectHandle::TokenFilter {
  public:
-  SwatchFilter(const SwatchMap& map, size_t& count) : map_(map), count_(count) {}
+  SwatchFilter(const SwatchMap& map, size_t& count, size_t& left) : map_(map), count_(count), left_(left) {}
 
   void handleToken(QPDFTokenizer::Token const& token) override {
     using T = QPDFTokenizer::token_type_e;
@@ -60,6 +60,7 @@ class SwatchFilter : public QPDFObjectHandle::TokenFilter {
           return;
         }
       }
+      ++left_;  // an RGB colour that is no swatch (from an SVG picture, say): it stays RGB
     }
     flush();
     writeToken(token);
@@ -87,6 +88,7 @@ class SwatchFilter : public QPDFObjectHandle::TokenFilter {
 
   const SwatchMap& map_;
   size_t& count_;
+  size_t& left_;
   std::vector<QPDFTokenizer::Token> pending_;
 };
 
@@ -104,11 +106,11 @@ std::optional<Cmyk> SwatchMap::lookup(const Rgb& rgb) const {
   return std::nullopt;
 }
 
-void rewrite_swatch_colours(QPDF& pdf, const SwatchMap& swatches, size_t& count) {
+void rewrite_swatch_colours(QPDF& pdf, const SwatchMap& swatches, size_t& count, size_t& left) {
   for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-    page.addContentTokenFilter(std::make_shared<SwatchFilter>(swatches, count));
+    page.addContentTokenFilter(std::make_shared<SwatchFilter>(swatches, count, left));
     page.forEachFormXObject(true, [&](QPDFObjectHandle& xobject, QPDFObjectHandle&, std::string const&) {
-      xobject.addTokenFilter(std::make_shared<SwatchFilter>(swatches, count));
+      xobject.addTokenFilter(std::make_shared<SwatchFilter>(swatches, count, left));
     });
     // The page group blends in the printing colour space, not in RGB.
     auto group = page.getObjectHandle().getKey("/Group");

@@ -25,7 +25,8 @@ class SwatchMap {
 
 // Rewrites rg/RG operators of swatch colours on every page and form XObject, and makes the
 // pages' transparency groups blend in DeviceCMYK. The rewrite happens when the PDF is written:
-// `count` (which must outlive the write) then holds how many operators were rewritten.
-void rewrite_swatch_colours(QPDF& pdf, const SwatchMap& swatches, size_t& count);
+// `count` and `left` (which must outlive the write) then hold how many operators were rewritten
+// and how many RGB colours were no swatch and stayed RGB.
+void rewrite_swatch_colours(QPDF& pdf, const SwatchMap& swatches, size_t& count, size_t& left);
 
 }  // namespace plaquette::finish

@@ -51,6 +51,7 @@ TEST(FinishPdf, SwatchesBecomeExactCmykAndOtherColoursStay) {
   auto pdf = make_pdf(dir);
   auto report = finish::finish_pdf(pdf.string(), {"fr", std::nullopt, {kNoir, kVert}});
   EXPECT_EQ(report.cmyk_colours, 2u);
+  EXPECT_EQ(report.rgb_left, 1u);  // the colour that is no swatch is counted, for the warning
   const std::string raw = uncompressed(pdf);
   EXPECT_NE(raw.find("0 0 0 1 k"), std::string::npos);           // black on the black plate alone
   EXPECT_NE(raw.find("0.82 0.3 0.9 0.28 K"), std::string::npos);  // a stroke keeps its operator case
