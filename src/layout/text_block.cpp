@@ -26,6 +26,26 @@ void mark_overflow(PageContext& pc, const Rect& frame, const Span& span) {
   pc.out.items.push_back(scene::make_line_path({box.x + c, box.y + c - arm}, {box.x + c, box.y + c + arm}, plus, span));
 }
 
+// Balanced columns: the shortest column height at which the text still fits, found by bisection,
+// so that the columns end level (as InDesign's "balance columns") instead of the last one short.
+std::vector<Rect> balanced_columns(const Engines& e, const std::vector<model::Paragraph>& paragraphs,
+                                   std::vector<Rect> columns) {
+  if (e.typesetter.flow(paragraphs, columns).overflow) return columns;  // does not fit anyway: reported later
+  const double full = columns.front().height;
+  auto fits = [&](double h) {
+    auto trial = columns;
+    for (auto& c : trial) c.height = h;
+    return !e.typesetter.flow(paragraphs, trial).overflow;
+  };
+  double lo = 0, hi = full;
+  for (int i = 0; i < 14 && hi - lo > 0.5; ++i) {  // half a point is finer than any leading
+    const double mid = (lo + hi) / 2;
+    (fits(mid) ? hi : lo) = mid;
+  }
+  for (auto& c : columns) c.height = hi;
+  return columns;
+}
+
 std::string frame_name(const model::TextBlock& block) {
   return block.at.frame.empty() ? "its box" : fmt::format("frame '{}'", block.at.frame);
 }
@@ -73,6 +93,8 @@ void layout_text_block(const Engines& e, PageContext& pc, const model::TextBlock
     area = f.rect.inset(block.padding);
   }
   auto columns = text::split_columns(area, f.columns, f.gutter);
+  if (block.balance && f.columns > 1 && block.story.empty() && block.continues.empty())
+    columns = balanced_columns(e, source->paragraphs, columns);
   auto flow = e.typesetter.flow(source->paragraphs, columns, start);
   for (auto& it : flow.items) pc.out.items.push_back(std::move(it));
   pc.stats.add(flow.stats);

@@ -33,7 +33,8 @@ std::optional<model::Paragraph> load_paragraph(const YAML::Node& node, size_t nu
   MapReader m(node, reader, fmt::format("paragraph {}", number), span);
   if (!m.ok()) return std::nullopt;
 
-  // Long form {style: s, text: t}: for texts that are easier to write that way.
+  // Long form {style: s, text: t, id: i}: for texts that are easier to write that way, or that
+  // carry a translation id that survives reordering.
   if (m.has("style") || m.has("text")) {
     model::Paragraph p{kDefaultStyle, {}, span};
     if (auto style = m.text("style")) {
@@ -43,7 +44,8 @@ std::optional<model::Paragraph> load_paragraph(const YAML::Node& node, size_t nu
       ctx.use(Reference::Kind::Style, kDefaultStyle, span, {}, "a paragraph without a style");
     }
     auto text = m.text("text", Need::Required);
-    m.finish({"style", "text"});
+    m.text("id");  // the text's id for translations (translations.hpp), read there
+    m.finish({"style", "text", "id"});
     if (!text) return std::nullopt;
     p.text = *text;
     return p;
@@ -103,6 +105,7 @@ std::optional<model::Block> load_text_block(MapReader& m, model::Placement at, L
   block.background = swatch(m, "background", Need::Optional, ctx);
   block.padding = m.length("padding", Need::Optional, limits::non_negative_length(), "4mm").value_or(0);
   block.story = m.text("story").value_or("");
+  block.balance = m.boolean("balance").value_or(false);
   if (auto master = m.text("add_pages")) {
     block.add_pages = *master;
     block.add_pages_span = m.value_span("add_pages");

@@ -19,7 +19,7 @@ struct Kind {
 
 const std::vector<Kind>& kinds() {
   static const std::vector<Kind> k = {
-      {"text", "text", {"background", "padding", "story", "add_pages"}, load_text_block},
+      {"text", "text", {"background", "padding", "story", "add_pages", "balance"}, load_text_block},
       {"continue", "continued text", {"background", "padding"}, load_continue_block},
       {"image", "image", {"fit", "focus", "caption"}, load_image_block},
       {"map", "map", {}, load_map_block},

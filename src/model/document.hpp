@@ -162,6 +162,7 @@ struct TextBlock {
   // Linked frames: a text may name its story; a later block `continue: name` (paragraphs
   // empty, `continues` set) takes what did not fit. With add_pages, pages from that master
   // are added after the page until the story fits.
+  bool balance = false;   // columns of equal length (the text ends level across the columns)
   std::string story;
   std::string continues;
   Span continues_span;

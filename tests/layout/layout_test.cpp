@@ -115,8 +115,9 @@ TEST(Layout, PagesGetMasterItemsFolioAndTextInsideTheFrame) {
   bool folio = false;
   const Rect frame{mm_to_pt(18), mm_to_pt(74), mm_to_pt(174), mm_to_pt(204)};
   for (const auto* r : runs(p2)) {
-    if (*r->text == "p. 2") folio = true;
-    if (*r->text == kPara) {
+    if (*r->text == "p. 2") {
+      folio = true;
+    } else {  // every line of the story
       EXPECT_GE(r->origin.x, frame.x - 1e-6);
       EXPECT_LE(r->origin.x, frame.right());
       EXPECT_GT(r->origin.y, frame.y);
@@ -177,4 +178,40 @@ TEST(Layout, BackgroundAndPaddingInsetTheText) {
       EXPECT_GE(r->origin.x, 110 - 1e-6);
       EXPECT_GT(r->origin.y, 110);
     }
+}
+
+namespace {
+
+// The lowest baseline of the runs left of `split` and right of it.
+std::pair<double, double> column_bottoms(const scene::Page& page, double split, double frame_top) {
+  double left = 0, right = 0;
+  for (const auto* r : runs(page)) {
+    if (r->origin.y < frame_top) continue;  // master texts above the frame
+    if (r->origin.y > mm_to_pt(280)) continue;  // the folio
+    (r->origin.x < split ? left : right) = std::max(r->origin.x < split ? left : right, r->origin.y);
+  }
+  return {left, right};
+}
+
+}  // namespace
+
+TEST(Layout, BalancedColumnsEndLevel) {
+  const double split = mm_to_pt(18 + 87);
+  const double top = mm_to_pt(74);
+  auto doc = make_doc();
+  model::Page page;
+  page.master = "deux";
+  page.blocks.push_back(text_block(kPara + " " + kPara + " " + kPara + " " + kPara, 2));  // two long paragraphs
+  doc.pages.push_back(page);
+  DiagnosticSink sink;
+  auto plain = layout::layout_document(doc, sink);
+  ASSERT_TRUE(plain) << sink.to_string();
+  auto [l0, r0] = column_bottoms(plain->pages[0], split, top);
+  std::get<model::TextBlock>(doc.pages[0].blocks[0]).balance = true;
+  auto balanced = layout::layout_document(doc, sink);
+  ASSERT_TRUE(balanced) << sink.to_string();
+  auto [l1, r1] = column_bottoms(balanced->pages[0], split, top);
+  EXPECT_GT(l0 - r0, 24.0);              // unbalanced: the second column is much shorter
+  EXPECT_LE(std::abs(l1 - r1), 12.0 + 0.01);  // balanced: within one line (the paragraphs can split)
+  EXPECT_LT(l1, l0);                     // the first column gave lines to the second
 }
