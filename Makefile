@@ -1,17 +1,24 @@
 # plaquette — the two commands of the README:
-#   make        installs missing Debian packages, builds, renders the brochure and the leaflet into output/
+#   make        installs missing Debian packages, builds, renders the brochure, every EPCI variant
+#               (only those whose inputs changed) and the leaflet into output/
 #   make test   builds and runs every test through ctest
-#   make bench  map engine benchmark (tools/bench/README.md); data in $(BENCH_DIR), not in the repo
+#   make bench  map engine benchmark, then one brochure vs all EPCI variants (tools/bench/README.md);
+#               data and PDFs in $(BENCH_DIR), not in the repo
 #   make test-asan  the whole suite built with AddressSanitizer and UBSan (in build-asan/)
+#   make fuzz       libFuzzer targets (clang) for the loader, markup and typography, FUZZ_SECONDS (60) each; fuzz/README.md
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 PLAQUETTE := $(BUILD_DIR)/plaquette
 BENCH_DIR ?= $(BUILD_DIR)/bench
 BENCH_ARGS ?=
+BENCH_REPEAT ?= 2
 
 ASAN_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= markup typography loader
 
-.PHONY: all deps configure build brochure preview test test-asan clean bench
+.PHONY: all deps configure build brochure preview test test-asan clean bench bench-brochure fuzz fuzz-build fuzz-ci
 
 all: brochure
 
@@ -28,6 +35,7 @@ build: deps configure
 
 brochure: build
 	$(PLAQUETTE) build content/plaquette.yaml -o output/plaquette.pdf
+	$(PLAQUETTE) build --all content/plaquette.yaml -o output/plaquette.pdf
 	$(PLAQUETTE) build content/depliant.yaml -o output/depliant.pdf
 	$(PLAQUETTE) preview content/plaquette.yaml -o output/preview --dpi 96
 
@@ -46,6 +54,24 @@ bench: deps configure
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_make_big_layer bench_map
 	@test -f $(BENCH_DIR)/big-layer.gpkg || $(BUILD_DIR)/bench_make_big_layer $(BENCH_DIR)/big-layer.gpkg
 	$(BUILD_DIR)/bench_map $(BENCH_DIR)/big-layer.gpkg $(BENCH_DIR)/map-bench.pdf $(BENCH_ARGS)
+	$(MAKE) --no-print-directory bench-brochure
+
+# The brochure part alone: one brochure, all EPCI variants with 1 thread and with all threads.
+bench-brochure: deps configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target plaquette
+	tools/bench/brochure_bench.sh $(PLAQUETTE) $(BENCH_DIR)/brochure $(BENCH_REPEAT)
+
+# A separate clang project (fuzz/CMakeLists.txt) compiling the sources it needs from src/.
+fuzz-build: deps
+	cmake -S fuzz -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+
+fuzz: fuzz-build
+	fuzz/run-fuzzers $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The CI step: each target for 20 s.
+fuzz-ci:
+	$(MAKE) fuzz FUZZ_SECONDS=20
 
 clean:
 	rm -rf $(BUILD_DIR)

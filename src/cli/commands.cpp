@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/build_steps.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -30,25 +31,27 @@ namespace plaquette::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
+EditionLanguage& edition_language() {
+  static EditionLanguage language;
+  return language;
+}
 
 void print_diagnostics(const DiagnosticSink& sink) {
   for (const auto& d : sink.all()) fmt::print(stderr, "{}\n", format_diagnostic(d));
 }
 
-// load → layout. Prints diagnostics; returns the scene or nullopt on bad input. `diagnostics`, when
-// given, receives a copy of them (for `check --json`).
-// load → layout of one brochure (the base, or the variant `variant`), diagnostics into `sink`.
-// `fonts`, when given, is reused (and filled on first use): one font set per thread.
 std::optional<scene::Document> compose_into(const std::string& content, const std::string& root,
                                             const std::string& variant, bool draft, DiagnosticSink& sink,
-                                            layout::LayoutReport* report = nullptr,
-                                            std::shared_ptr<text::FontSet>* fonts = nullptr) {
+                                            layout::LayoutReport* report, std::shared_ptr<text::FontSet>* fonts,
+                                            const SharedWork* shared) {
   load::LoadOptions options;
   options.root = root;
   options.variant = variant;
+  options.language = edition_language().language;
+  options.list_translations = edition_language().list_translations;
   layout::LayoutOptions layout_options;
   layout_options.draft = draft;
+  if (shared) layout_options.images = shared->images;
   std::optional<scene::Document> scene;
   try {
     auto doc = load::load_document(content, options, sink);
@@ -70,6 +73,10 @@ std::optional<scene::Document> compose_into(const std::string& content, const st
   return scene;
 }
 
+namespace {
+
+// load → layout. Prints diagnostics; returns the scene or nullopt on bad input. `diagnostics`, when
+// given, receives a copy of them (for `check --json`).
 std::optional<scene::Document> compose(const std::string& content, const std::string& root, bool draft,
                                        layout::LayoutReport* report = nullptr,
                                        std::vector<Diagnostic>* diagnostics = nullptr,
@@ -86,45 +93,61 @@ std::optional<scene::Document> compose(const std::string& content, const std::st
   return scene;
 }
 
-// output/plaquette.pdf → output/plaquette-screen.pdf
+double seconds_since(std::chrono::steady_clock::time_point& t) {
+  const auto now = std::chrono::steady_clock::now();
+  const double s = std::chrono::duration<double>(now - t).count();
+  t = now;
+  return s;
+}
+
+}  // namespace
+
 std::string screen_pdf_path(const std::string& print) {
   fs::path p(print);
   return (p.parent_path() / (p.stem().string() + "-screen" + p.extension().string())).string();
 }
 
-// output/plaquette.pdf, 246200364 → output/plaquette-246200364.pdf
 std::string variant_pdf_path(const std::string& output, const std::string& id) {
   fs::path p(output);
   return (p.parent_path() / (p.stem().string() + "-" + id + p.extension().string())).string();
 }
 
-// Writes the print and screen PDFs of `scene`; both are complete before either replaces a previous
-// one. Returns an error message, empty on success.
-std::string write_pdfs(const scene::Document& scene_doc, const std::string& output) {
+std::string write_pdfs(const scene::Document& scene_doc, const std::string& output, const SharedWork* shared,
+                       WriteTimes* times) {
   const scene::Document* scene = &scene_doc;
   const std::string screen = screen_pdf_path(output);
+  finish::ImageConversions* conversions = shared ? shared->conversions.get() : nullptr;
+  WriteTimes local;
+  WriteTimes& t = times ? *times : local;
+  auto clock = std::chrono::steady_clock::now();
   try {
     finish::AtomicOutput print_out(output);
     finish::AtomicOutput screen_out(screen);
     const auto& first = scene->pages.front();
-    // The press gets CMYK photos (converted through the output profile) and exact CMYK swatches.
-    const scene::Document print_scene = finish::with_cmyk_images(*scene, scene->output_profile);
-    render::write_pdf(print_scene, print_out.temp_path(), render::PdfKind::Print);
-    const auto finished = finish::finish_pdf(print_out.temp_path(),
+    {
+      // The press gets CMYK photos (converted through the output profile) and exact CMYK swatches.
+      const scene::Document print_scene =
+          finish::with_cmyk_images(*scene, scene->output_profile, nullptr, conversions);
+      t.print_images = seconds_since(clock);
+      render::write_pdf(print_scene, print_out.temp_path(), render::PdfKind::Print);
+      t.print_render = seconds_since(clock);
+    }
+    finish::finish_pdf(print_out.temp_path(),
                        {scene->language,
                         finish::PrintBoxes{render::sheet_margin(first, render::PdfKind::Print), first.bleed},
                         scene->swatches,
                         finish::PdfxInfo{scene->output_profile, "FOGRA39",
                                          "Offset commercial printing, coated paper (ISO 12647-2:2004/Amd1, FOGRA39)",
                                          scene->title, scene->date}});
-    if (finished.rgb_left > 0)
-      fmt::print(stderr,
-                 "{}: warning: {} colour{} of the print PDF {} no swatch (inside an SVG picture?) and stay{} RGB, "
-                 "for the printer's RIP to convert: draw SVG pictures with the template's swatch colours\n",
-                 output, finished.rgb_left, finished.rgb_left > 1 ? "s" : "", finished.rgb_left > 1 ? "are" : "is",
-                 finished.rgb_left > 1 ? "" : "s");
-    render::write_pdf(finish::with_screen_images(*scene), screen_out.temp_path(), render::PdfKind::Screen);
+    t.print_finish = seconds_since(clock);
+    {
+      const scene::Document screen_scene = finish::with_screen_images(*scene, finish::kScreenPpi, conversions);
+      t.screen_images = seconds_since(clock);
+      render::write_pdf(screen_scene, screen_out.temp_path(), render::PdfKind::Screen);
+      t.screen_render = seconds_since(clock);
+    }
     finish::finish_pdf(screen_out.temp_path(), {scene->language, std::nullopt});
+    t.screen_finish = seconds_since(clock);
     print_out.commit();
     screen_out.commit();
   } catch (const std::exception& e) {
@@ -132,79 +155,6 @@ std::string write_pdfs(const scene::Document& scene_doc, const std::string& outp
   }
   return {};
 }
-
-// `build --variant ID` and `build --all`: every variant is loaded, laid out and written by a pool
-// of worker threads, each with its own fonts (Pango and fontconfig objects stay in their thread;
-// GDAL datasets are opened per variant). A failing variant does not stop the others.
-int run_variants(const BuildArgs& args) {
-  const auto start = std::chrono::steady_clock::now();
-  DiagnosticSink sink;
-  load::LoadOptions options;
-  options.root = args.root;
-  auto listed = load::list_variants(args.content, options, sink);
-  print_diagnostics(sink);
-  if (!listed) return kExitBadInput;
-  if (listed->empty()) {
-    fmt::print(stderr, "{}: error: this content file declares no variants (no 'variants:' section)\n", args.content);
-    return kExitBadInput;
-  }
-  std::vector<load::VariantInfo> todo;
-  if (args.all) {
-    todo = *listed;
-  } else {
-    auto it = std::find_if(listed->begin(), listed->end(), [&](const auto& v) { return v.id == args.variant; });
-    if (it == listed->end()) {
-      std::vector<std::string> ids;
-      std::string names;
-      for (const auto& v : *listed) {
-        ids.push_back(v.id);
-        names += fmt::format("\n  {} {}", v.id, v.name);
-      }
-      fmt::print(stderr, "{}: error: unknown variant '{}'{}; the variants are:{}\n", args.content, args.variant,
-                 did_you_mean(args.variant, ids), names);
-      return kExitBadInput;
-    }
-    todo.push_back(*it);
-  }
-  unsigned workers = args.jobs > 0 ? static_cast<unsigned>(args.jobs) : std::max(1u, std::thread::hardware_concurrency());
-  workers = std::min<unsigned>(workers, static_cast<unsigned>(todo.size()));
-  std::atomic<size_t> next{0};
-  std::atomic<int> failed{0};
-  std::mutex print_mutex;
-  auto work = [&] {
-    std::shared_ptr<text::FontSet> fonts;  // this thread's
-    for (size_t i = next++; i < todo.size(); i = next++) {
-      const auto& v = todo[i];
-      const std::string output = variant_pdf_path(args.output, v.id);
-      DiagnosticSink vsink;
-      auto scene = compose_into(args.content, args.root, v.id, args.draft, vsink, nullptr, &fonts);
-      std::string error;
-      if (scene) error = write_pdfs(*scene, output);
-      std::lock_guard lock(print_mutex);
-      print_diagnostics(vsink);
-      if (!scene || !error.empty()) {
-        ++failed;
-        if (!error.empty()) fmt::print(stderr, "{}\n", error);
-        fmt::print(stderr, "{} {}: FAILED ({} error{}); nothing was written for it\n", v.id, v.name,
-                   std::max(1, vsink.error_count()), vsink.error_count() > 1 ? "s" : "");
-      } else {
-        fmt::print("{} {}: {} ({} pages)\n", v.id, v.name, output, scene->pages.size());
-      }
-      std::fflush(stdout);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const int bad = failed.load();
-  fmt::print("plaquette: {} variant{} built, {} failed ({:.1f} s, {} thread{})\n", todo.size() - bad,
-             todo.size() - bad == 1 ? "" : "s", bad, seconds, workers, workers == 1 ? "" : "s");
-  return bad ? kExitBadInput : kExitOk;
-}
-
-}  // namespace
 
 int run_build(const BuildArgs& args) {
   if (args.all || !args.variant.empty()) return run_variants(args);

@@ -17,6 +17,7 @@ struct BuildArgs {
   std::string variant;  // build this variant only (output/plaquette-<id>.pdf)
   bool all = false;     // build every variant, laid out in parallel
   int jobs = 0;         // worker threads for --all (0: one per core)
+  bool force = false;   // --all: rebuild the variants whose inputs did not change too
 };
 
 struct PreviewArgs {
@@ -52,6 +53,24 @@ struct CheckArgs {
   std::string safe_margin = "5mm"; // text closer than this to the trim is a warning
   std::string variant;             // check this variant instead of the base brochure
 };
+
+// --lang (build, preview, check): the language of the edition, for every document loaded
+// ("" keeps the content's `document.language`); `check` lists each missing or stale translation.
+struct EditionLanguage {
+  std::string language;
+  bool list_translations = false;
+};
+EditionLanguage& edition_language();
+
+// `translations --lang nl`: the skeleton of content/translations/nl.yaml (translations.cpp).
+struct TranslationsArgs {
+  std::string content = "content/plaquette.yaml";
+  std::string root;
+  std::string language;
+  std::string variant;
+  std::string output;  // "" : stdout
+};
+int run_translations(const TranslationsArgs& args);
 
 int run_build(const BuildArgs& args);
 int run_preview(const PreviewArgs& args);

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   auto* b_all = b->add_flag("--all", build.all, "Build every variant, in parallel: output/plaquette-<id>.pdf each");
   b_all->excludes(b_variant);
   b->add_option("-j,--jobs", build.jobs, "Worker threads for --all (default: one per core)");
+  b->add_flag("--force", build.force, "With --all: rebuild every variant, even those whose inputs did not change");
 
   PreviewArgs preview;
   auto* p = app.add_subcommand("preview", "Render PNG previews: pages, reader spreads, a contact sheet");
@@ -59,6 +60,19 @@ int main(int argc, char** argv) {
   c->add_option("--variant", check.variant, "Check this variant instead of the base brochure");
   c->add_flag("--json", check.json, "Print one JSON object (pages, findings, ok) on stdout, for machines");
 
+  // --lang: an edition in another language, from content/translations/<lang>.yaml (docs/guide.md).
+  EditionLanguage& lang = edition_language();
+  const char* lang_help = "Language of the edition (nl, en...): texts from content/translations/<lang>.yaml";
+  for (auto* sub : {b, p, c}) sub->add_option("--lang", lang.language, lang_help);
+  TranslationsArgs tr;
+  auto* t = app.add_subcommand("translations", "Print the skeleton of a translation file (every text id, its French "
+                                               "text and fingerprint) to fill, e.g. --lang nl");
+  t->add_option("file", tr.content, "Content file")->capture_default_str();
+  t->add_option("--lang", tr.language, "Language of the translation (nl, en...)")->required();
+  t->add_option("--root", tr.root, "Project root (default: found from the content file)");
+  t->add_option("--variant", tr.variant, "Translate this variant's texts");
+  t->add_option("-o,--output", tr.output, "File to write (default: stdout)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -88,6 +102,10 @@ int main(int argc, char** argv) {
     return run_preview(preview);
   }
   if (w->parsed()) return run_watch(watch);
-  if (c->parsed()) return run_check(check);
+  if (c->parsed()) {
+    lang.list_translations = true;
+    return run_check(check);
+  }
+  if (t->parsed()) return run_translations(tr);
   return kExitUsage;
 }

@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "core/handle.hpp"
+#include "finish/image_conversions.hpp"
 #include "finish/jpeg_encode.hpp"
 
 namespace plaquette::finish {
@@ -52,28 +55,81 @@ class Converter {
   TransformHandle transform_;
 };
 
-void convert_items(std::vector<scene::Item>& items, Converter& conv,
+// Each distinct raster picture of `items`, in order of first use.
+void collect_rasters(const std::vector<scene::Item>& items, std::vector<std::shared_ptr<const scene::RasterImage>>& out) {
+  for (const auto& item : items) {
+    if (const auto* image = std::get_if<scene::Image>(&item.kind)) {
+      if (const auto* r = std::get_if<std::shared_ptr<const scene::RasterImage>>(&image->source); r && *r)
+        if (std::none_of(out.begin(), out.end(), [&](const auto& o) { return o.get() == r->get(); }))
+          out.push_back(*r);
+    } else if (const auto* group = std::get_if<scene::Group>(&item.kind)) {
+      collect_rasters(group->children, out);
+    }
+  }
+}
+
+// The converter is made on first need: when every picture is already in the cache, the profile
+// is not even opened.
+class LazyConverter {
+ public:
+  explicit LazyConverter(const std::string& icc_path) : icc_path_(icc_path) {}
+  Converter& get() {
+    if (!conv_) conv_.emplace(icc_path_);
+    return *conv_;
+  }
+
+ private:
+  std::string icc_path_;
+  std::optional<Converter> conv_;
+};
+
+void convert_items(std::vector<scene::Item>& items, LazyConverter& conv, ImageConversions* cache,
+                   const std::string& kind,
                    std::map<const scene::RasterImage*, std::shared_ptr<const scene::RasterImage>>& done) {
   for (auto& item : items) {
     if (auto* image = std::get_if<scene::Image>(&item.kind)) {
       if (auto* raster = std::get_if<std::shared_ptr<const scene::RasterImage>>(&image->source); raster && *raster) {
         auto it = done.find(raster->get());
-        if (it == done.end()) it = done.emplace(raster->get(), conv.convert(**raster)).first;
+        if (it == done.end()) {
+          std::shared_ptr<const scene::RasterImage> converted;
+          if (cache) {
+            auto entry = cache->entry(*raster, kind);
+            std::call_once(entry->once, [&] { entry->result = conv.get().convert(**raster); });
+            converted = entry->result;
+          } else {
+            converted = conv.get().convert(**raster);
+          }
+          it = done.emplace(raster->get(), std::move(converted)).first;
+        }
         *raster = it->second;
       }
     } else if (auto* group = std::get_if<scene::Group>(&item.kind)) {
-      convert_items(group->children, conv, done);
+      convert_items(group->children, conv, cache, kind, done);
     }
   }
 }
 
 }  // namespace
 
-scene::Document with_cmyk_images(const scene::Document& doc, const std::string& icc_path, PrintImageReport* report) {
-  Converter conv(icc_path);
+scene::Document with_cmyk_images(const scene::Document& doc, const std::string& icc_path, PrintImageReport* report,
+                                 ImageConversions* cache) {
+  LazyConverter conv(icc_path);
+  if (!cache) conv.get();  // an unreadable profile is an error even without photos
   scene::Document out = doc;
   std::map<const scene::RasterImage*, std::shared_ptr<const scene::RasterImage>> done;
-  for (auto& page : out.pages) convert_items(page.items, conv, done);
+  const std::string kind = "cmyk:" + icc_path;
+  if (cache) {  // the pictures first, from a different one in each thread, then the pages
+    std::vector<std::shared_ptr<const scene::RasterImage>> rasters;
+    for (const auto& page : out.pages) collect_rasters(page.items, rasters);
+    const size_t start = rasters.empty() ? 0 : cache->next_start() % rasters.size();
+    for (size_t i = 0; i < rasters.size(); ++i) {
+      const auto& raster = rasters[(start + i) % rasters.size()];
+      auto entry = cache->entry(raster, kind);
+      std::call_once(entry->once, [&] { entry->result = conv.get().convert(*raster); });
+      done.emplace(raster.get(), entry->result);
+    }
+  }
+  for (auto& page : out.pages) convert_items(page.items, conv, cache, kind, done);
   if (report) report->converted = done.size();
   return out;
 }

@@ -7,6 +7,10 @@
 #include "scene/scene.hpp"
 
 namespace plaquette::finish {
+class ImageConversions;
+}
+
+namespace plaquette::finish {
 
 struct PrintImageReport {
   size_t converted = 0;  // distinct images converted
@@ -14,8 +18,8 @@ struct PrintImageReport {
 
 // A copy of `doc` whose raster images are CMYK JPEGs in the profile at `icc_path` (an output
 // CMYK profile such as assets/color/FOGRA39L.icc). Throws std::runtime_error when the profile
-// cannot be read.
+// cannot be read. `cache`, when given, converts each picture once across several documents.
 scene::Document with_cmyk_images(const scene::Document& doc, const std::string& icc_path,
-                                 PrintImageReport* report = nullptr);
+                                 PrintImageReport* report = nullptr, ImageConversions* cache = nullptr);
 
 }  // namespace plaquette::finish

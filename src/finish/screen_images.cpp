@@ -7,7 +7,12 @@
 #include <cstdlib>
 #include <cstdint>
 #include <map>
+#include <utility>
+#include <vector>
+#include <mutex>
+#include <string>
 
+#include "finish/image_conversions.hpp"
 #include "finish/jpeg_encode.hpp"
 
 namespace plaquette::finish {
@@ -17,13 +22,16 @@ namespace {
 constexpr int kJpegQuality = 85;
 
 // The largest size (in points) each image is drawn at, over the whole document.
-void largest_use(const std::vector<scene::Item>& items, std::map<const scene::RasterImage*, double>& widest) {
+void largest_use(const std::vector<scene::Item>& items, std::map<const scene::RasterImage*, double>& widest,
+                 std::map<const scene::RasterImage*, std::shared_ptr<const scene::RasterImage>>& owners) {
   for (const auto& item : items) {
     if (const auto* image = std::get_if<scene::Image>(&item.kind)) {
-      if (const auto* r = std::get_if<std::shared_ptr<const scene::RasterImage>>(&image->source); r && *r)
+      if (const auto* r = std::get_if<std::shared_ptr<const scene::RasterImage>>(&image->source); r && *r) {
         widest[r->get()] = std::max(widest[r->get()], image->dest.width);
+        owners[r->get()] = *r;
+      }
     } else if (const auto* group = std::get_if<scene::Group>(&item.kind)) {
-      largest_use(group->children, widest);
+      largest_use(group->children, widest, owners);
     }
   }
 }
@@ -79,17 +87,27 @@ void replace(std::vector<scene::Item>& items,
 
 }  // namespace
 
-scene::Document with_screen_images(const scene::Document& doc, double ppi) {
+scene::Document with_screen_images(const scene::Document& doc, double ppi, ImageConversions* cache) {
   std::map<const scene::RasterImage*, double> widest;
-  for (const auto& page : doc.pages) largest_use(page.items, widest);
+  std::map<const scene::RasterImage*, std::shared_ptr<const scene::RasterImage>> owners;
+  for (const auto& page : doc.pages) largest_use(page.items, widest, owners);
   std::map<const scene::RasterImage*, std::shared_ptr<const scene::RasterImage>> smaller;
-  for (const auto& [img, width_pt] : widest) {
+  // With a shared cache, each thread starts with a different picture (see ImageConversions).
+  std::vector<std::pair<const scene::RasterImage*, double>> order(widest.begin(), widest.end());
+  if (cache && !order.empty()) std::rotate(order.begin(), order.begin() + cache->next_start() % order.size(), order.end());
+  for (const auto& [img, width_pt] : order) {
     const double wanted = width_pt / 72.0 * ppi;  // pixels across at the screen resolution
     if (wanted <= 0 || img->width <= wanted * 1.05) continue;  // already small enough: kept as is
     const double k = wanted / img->width;
     const int w = std::max(1, static_cast<int>(std::lround(img->width * k)));
     const int h = std::max(1, static_cast<int>(std::lround(img->height * k)));
-    smaller[img] = downsample(*img, w, h);
+    if (cache) {
+      auto entry = cache->entry(owners[img], "screen:" + std::to_string(w) + "x" + std::to_string(h));
+      std::call_once(entry->once, [&] { entry->result = downsample(*img, w, h); });
+      smaller[img] = entry->result;
+    } else {
+      smaller[img] = downsample(*img, w, h);
+    }
   }
   scene::Document out = doc;
   for (auto& page : out.pages) replace(page.items, smaller);

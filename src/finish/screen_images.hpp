@@ -7,7 +7,11 @@ namespace plaquette::finish {
 
 inline constexpr double kScreenPpi = 150;
 
+class ImageConversions;
+
 // A copy of `doc` whose raster images above `ppi` at their largest placed size are scaled down.
-scene::Document with_screen_images(const scene::Document& doc, double ppi = kScreenPpi);
+// `cache`, when given, scales each picture once across several documents.
+scene::Document with_screen_images(const scene::Document& doc, double ppi = kScreenPpi,
+                                   ImageConversions* cache = nullptr);
 
 }  // namespace plaquette::finish

@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "core/diag.hpp"
@@ -21,12 +22,14 @@ struct LoadedImage {
 // or absurdly large (more than 20 000 pixels a side or 200 megapixels).
 LoadedImage load_image(const std::string& absolute_path, const Span& span);
 
-// Loads each file once, however many pages use it.
+// Loads each file once, however many pages use it. Thread-safe: the brochures of one
+// `build --all` run, laid out by several threads, share one cache (one decode per picture).
 class ImageCache {
  public:
   const LoadedImage& get(const std::string& absolute_path, const Span& span);
 
  private:
+  std::mutex mutex_;
   std::map<std::string, LoadedImage> cache_;
 };
 

@@ -5,6 +5,7 @@
 namespace plaquette::image {
 
 const LoadedImage& ImageCache::get(const std::string& absolute_path, const Span& span) {
+  std::lock_guard lock(mutex_);  // a picture two threads want is decoded by one, once
   if (auto it = cache_.find(absolute_path); it != cache_.end()) return it->second;
   // A failed load throws before anything is stored, so a later call reports the error again.
   return cache_.emplace(absolute_path, load_image(absolute_path, span)).first->second;

@@ -79,7 +79,8 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
   if (!check_fonts(doc, *fonts, sink)) return std::nullopt;
 
   text::Typesetter typesetter(*fonts, doc.tmpl);
-  image::ImageCache images;
+  image::ImageCache own_images;
+  image::ImageCache& images = options.images ? *options.images : own_images;
   StoryTable stories;
   Engines engines{doc, options.draft, stories, typesetter, images, sink};
 

@@ -11,6 +11,9 @@
 namespace plaquette::text {
 class FontSet;
 }
+namespace plaquette::image {
+class ImageCache;
+}
 
 namespace plaquette::layout {
 
@@ -22,6 +25,9 @@ struct LayoutOptions {
   // several variants are laid out at once: Pango and fontconfig objects stay in their thread).
   // Null: layout_document loads them.
   std::shared_ptr<text::FontSet> fonts;
+  // Decoded pictures shared with other brochures of the same run (`build --all`); null: this
+  // layout decodes its own.
+  std::shared_ptr<image::ImageCache> images;
 };
 
 // Text quality of one page, for `plaquette check`.

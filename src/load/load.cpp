@@ -15,9 +15,11 @@
 #include "load/context.hpp"
 #include "load/paths.hpp"
 #include "load/template_loader.hpp"
+#include "load/translations.hpp"
 #include "load/validate.hpp"
 #include "load/variant_loader.hpp"
 #include "load/yaml_reader.hpp"
+#include "model/language.hpp"
 #include "variants/merge.hpp"
 
 namespace plaquette::load {
@@ -91,8 +93,16 @@ std::optional<VariantSpec> read_spec(const YAML::Node& root, const std::string& 
 
 // Applies the variant asked for in `options` (or the base's variables) to the main file's tree.
 // Returns false after reporting an error that stops the load.
+// Chooses the language (the variant's overrides may have set it) and translates the main file.
+bool translate_main(YAML::Node& root, const std::string& display, const LoadOptions& options,
+                    std::vector<std::string>& file_order, Translator& tr) {
+  if (!tr.prepare(root, options.language, file_order)) return false;
+  if (tr.active()) tr.translate(root, text_id_stem(display), display);
+  return true;
+}
+
 bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptions& options, LoadContext& ctx,
-                   std::vector<std::string>& file_order, VariantState& state) {
+                   std::vector<std::string>& file_order, VariantState& state, Translator& tr) {
   DiagnosticSink& sink = ctx.sink;
   const YAML::Node& c = root;
   if (!c.IsMap()) return true;  // load_content reports it
@@ -106,7 +116,7 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
                                                   options.variant));
       return false;
     }
-    if (!has_variables) return true;
+    if (!has_variables) return translate_main(root, display, options, file_order, tr);
   }
   state.active = true;
   if (has_variables) {
@@ -156,6 +166,16 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
       state.name = info.name;
       state.variables[spec->group][spec->id_field] = info.id;
       state.variables[spec->group][spec->name_field] = info.name;
+    }
+    if (options.variant.empty() && !spec->ids.empty()) {
+      // The base edition covers every declared variant: an id missing from the data is an error
+      // here too, not a territory silently smaller than the list says.
+      try {
+        resolve_variants(*spec, ctx.root);
+      } catch (const InputError& e) {
+        sink.add(e.diagnostic());
+        return false;
+      }
     }
     filter = territory_filter(*spec, info.id);
     state.variables["variante"]["id"] = info.id;
@@ -208,13 +228,15 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
     }
   }
 
+  if (!translate_main(root, display, options, file_order, tr)) return false;
   if (spec) state.variables["chiffres"] = compute_figures(*spec, filter, ctx.root, sink);
   expand_tree(root, state.variables, display, sink, {"variants", "variables"});
   return true;
 }
 
 std::optional<model::Document> load_all(const std::string& content_path, const LoadOptions& options,
-                                        DiagnosticSink& sink, std::vector<std::string>& file_order) {
+                                        DiagnosticSink& sink, std::vector<std::string>& file_order,
+                                        TranslationReport* translations = nullptr) {
   std::error_code ec;
   fs::path content_abs = fs::absolute(content_path, ec).lexically_normal();
   const std::string content_display = display_path(content_abs, content_path);
@@ -233,7 +255,8 @@ std::optional<model::Document> load_all(const std::string& content_path, const L
   if (!content_node) return std::nullopt;
   YAML::Node content_root = *content_node;
   VariantState variant;
-  if (!apply_variant(content_root, content_display, options, ctx, file_order, variant)) return std::nullopt;
+  Translator tr(ctx, options.list_translations);
+  if (!apply_variant(content_root, content_display, options, ctx, file_order, variant, tr)) return std::nullopt;
   NodeReader content_reader(content_display, sink);
   ContentFile content = load_content(content_root, content_reader, ctx);
 
@@ -267,6 +290,12 @@ std::optional<model::Document> load_all(const std::string& content_path, const L
       status = std::move(t.status);
     }
   }
+  if (tr.active()) {
+    // Typography follows the edition's language: French styles take it (no French spacing, the
+    // language's hyphenation dictionary); a style in another language keeps its own.
+    for (auto& [name, st] : doc.tmpl.styles)
+      if (model::is_french(st.language)) st.language = tr.language();
+  }
 
   // Pages of the included files come first, in list order, then those of the main file.
   std::set<std::string> included;
@@ -279,12 +308,15 @@ std::optional<model::Document> load_all(const std::string& content_path, const L
       YAML::Node tree = *node;
       if (auto over = variant.files.find(f.written); over != variant.files.end())
         tree.reset(variants::merge(tree, over->second.node, over->second.display, sink));
+      if (tr.active()) tr.translate(tree, text_id_stem(f.written), display);
       if (variant.active) expand_tree(tree, variant.variables, display, sink);
       NodeReader reader(display, sink);
       for (auto& page : load_included(tree, reader, ctx)) doc.pages.push_back(std::move(page));
     }
   }
   for (auto& page : content.pages) doc.pages.push_back(std::move(page));
+  tr.finish();
+  if (translations) *translations = tr.report();
 
   if (doc.pages.empty() && !sink.has_errors())
     sink.error(Span{content_display, 0, 0},
@@ -337,6 +369,22 @@ std::optional<std::vector<VariantInfo>> list_variants(const std::string& content
   for (const auto& d : local.all()) sink.add(d);
   if (local.has_errors()) return std::nullopt;
   return out;
+}
+
+std::optional<std::string> translation_skeleton(const std::string& content_path, const LoadOptions& options,
+                                                DiagnosticSink& sink) {
+  DiagnosticSink local;
+  std::vector<std::string> file_order;
+  TranslationReport report;
+  auto doc = load_all(content_path, options, local, file_order, &report);
+  forward_in_reading_order(local, file_order, sink);
+  if (!doc) return std::nullopt;
+  if (report.language.empty()) {
+    sink.error(Span{content_path, 0, 0}, "the edition is in French, the reference language: choose another "
+                                         "with --lang nl (or en...)");
+    return std::nullopt;
+  }
+  return translation_skeleton(report);
 }
 
 }  // namespace plaquette::load

@@ -17,6 +17,11 @@ struct LoadOptions {
   // The variant to build (its id, e.g. an EPCI's SIREN), declared by the content file's
   // `variants:`; empty: the base brochure.
   std::string variant;
+  // The language of the edition (--lang nl): replaces `document.language`. Unless it is French,
+  // the texts come from content/translations/<language>.yaml (translations.hpp) where translated.
+  std::string language;
+  // Warn once per missing, stale or unknown translation (`check`); else one summary warning.
+  bool list_translations = false;
 };
 
 // One variant of the brochure: its id (file names, --variant) and its name (title, messages).
@@ -34,5 +39,11 @@ std::optional<std::vector<VariantInfo>> list_variants(const std::string& content
 // (the loader keeps going to report as many as it can); returns nullopt when there was an error.
 std::optional<model::Document> load_document(const std::string& content_path, const LoadOptions& options,
                                              DiagnosticSink& sink);
+
+// The skeleton of content/translations/<options.language>.yaml for the content file: every text
+// id with its French text, its fingerprint and the current translation, to give a translator.
+// nullopt after reporting an error (or when the language is French: nothing to translate).
+std::optional<std::string> translation_skeleton(const std::string& content_path, const LoadOptions& options,
+                                                DiagnosticSink& sink);
 
 }  // namespace plaquette::load

@@ -131,7 +131,10 @@ std::optional<VariantSpec> read_variant_spec(const YAML::Node& node, const Span&
   spec.where = m.text("where").value_or("");
   if (auto list = m.list("ids", Need::Optional, "['246200364', '200072460']")) {
     for (size_t i = 0; i < list->size(); ++i)
-      if (auto id = reader.text((*list)[i], fmt::format("id {} of 'ids'", i + 1))) spec.ids.push_back(*id);
+      if (auto id = reader.text((*list)[i], fmt::format("id {} of 'ids'", i + 1))) {
+        spec.ids.push_back(*id);
+        spec.id_spans.push_back(reader.span((*list)[i]));
+      }
     if (!spec.where.empty())
       reader.error(m.key_span("ids"), "'variants' has both 'where' and 'ids': choose the variants one way");
   }
@@ -188,11 +191,13 @@ std::vector<VariantInfo> resolve_variants(const VariantSpec& spec, const fs::pat
   std::vector<VariantInfo> out;
   std::vector<std::string> known;
   for (const auto& v : found) known.push_back(v.id);
-  for (const auto& id : spec.ids) {
+  for (size_t i = 0; i < spec.ids.size(); ++i) {
+    const auto& id = spec.ids[i];
     auto it = std::find_if(found.begin(), found.end(), [&](const VariantInfo& v) { return v.id == id; });
     if (it == found.end())
-      throw InputError(spec.span, fmt::format("variant '{}': no feature of layer '{}' has {} '{}'", id, spec.layer,
-                                              spec.id_field, id));
+      throw InputError(i < spec.id_spans.size() ? spec.id_spans[i] : spec.span,
+                       fmt::format("variant '{}': no feature of layer '{}' has {} '{}'{}", id, spec.layer,
+                                   spec.id_field, id, did_you_mean(id, known)));
     out.push_back(*it);
   }
   return out;

@@ -32,6 +32,7 @@ struct VariantSpec {
   std::string name_field;
   std::string where;              // generated: one variant per feature matching it
   std::vector<std::string> ids;   // declared: exactly these ids, in this order
+  std::vector<Span> id_spans;     // where each of `ids` is written
   std::string group;              // variables group: {<group>.<id_field>}, {<group>.<name_field>}
   std::string overrides_written;  // folder of <id>.yaml override files ("" : none)
   fs::path overrides_dir;

@@ -3,6 +3,10 @@
 #include <glib.h>
 #include <hyphen.h>
 
+#include <cctype>
+#include <cstdio>
+#include <fstream>
+
 #include <algorithm>
 #include <cerrno>
 #include <climits>
@@ -167,6 +171,38 @@ bool in_protected_range(size_t offset, const std::vector<std::pair<size_t, size_
 
 }  // namespace
 
+namespace {
+
+// Loads a dictionary; a legacy ISO-8859-1 one (Debian's hyphen-nl) is converted to UTF-8 in
+// memory first, so that hyphenate() gets its per-character marks whatever the file's encoding.
+HyphenDict* load_dictionary(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string first;
+  if (!in || !std::getline(in, first)) return hnj_hyphen_load(path.c_str());
+  while (!first.empty() && (first.back() == '\r' || first.back() == ' ')) first.pop_back();
+  std::string upper;
+  for (char c : first) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper != "ISO8859-1" && upper != "ISO-8859-1" && upper != "ISO8859-15" && upper != "ISO-8859-15")
+    return hnj_hyphen_load(path.c_str());
+  std::string utf8 = "UTF-8\n";
+  for (char ch; in.get(ch);) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      utf8 += ch;
+    } else {  // Latin-1 → UTF-8 (the few ISO-8859-15 differences do not occur in patterns)
+      utf8 += static_cast<char>(0xC0 | (c >> 6));
+      utf8 += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  FILE* f = fmemopen(utf8.data(), utf8.size(), "r");
+  if (!f) return nullptr;
+  HyphenDict* dict = hnj_hyphen_load_file(f);
+  std::fclose(f);
+  return dict;
+}
+
+}  // namespace
+
 void Hyphenator::DictFree::operator()(_HyphenDict* dict) const noexcept { hnj_hyphen_free(dict); }
 
 Hyphenator::Hyphenator(const std::string& dic_path) {
@@ -174,13 +210,13 @@ Hyphenator::Hyphenator(const std::string& dic_path) {
   std::error_code ec;
   if (!std::filesystem::exists(dic_path, ec)) {
     throw std::runtime_error("cannot read hyphenation dictionary '" + dic_path +
-                             "': no such file (on Debian, install the hyphen-fr package)");
+                             "': no such file (on Debian, install the hyphen-fr package, or hyphen-nl, hyphen-en-us for other languages)");
   }
   if (!std::filesystem::is_regular_file(dic_path, ec)) {
     throw std::runtime_error("cannot read hyphenation dictionary '" + dic_path + "': not a regular file");
   }
   errno = 0;
-  dict_.reset(hnj_hyphen_load(dic_path.c_str()));
+  dict_.reset(load_dictionary(dic_path));
   if (!dict_) {
     const int err = errno;
     throw std::runtime_error("cannot read hyphenation dictionary '" + dic_path +

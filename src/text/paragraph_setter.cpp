@@ -6,7 +6,10 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "core/units.hpp"
+#include "model/language.hpp"
 #include "text/line_setter.hpp"
 #include "text/paragraph_items.hpp"
 #include "text/pango_text.hpp"
@@ -28,7 +31,28 @@ constexpr double kTolerance = 1.6;
 }  // namespace
 
 Typesetter::Typesetter(const FontSet& fonts, const model::Template& tmpl)
-    : fonts_(fonts), tmpl_(tmpl), hyphenator_(Hyphenator::french_dictionary_path()) {}
+    : fonts_(fonts), tmpl_(tmpl), hyphenator_(Hyphenator::french_dictionary_path()) {
+  for (const auto& [name, st] : tmpl.styles) {
+    if (!st.hyphenation.enabled || model::is_french(st.language) || other_hyphenators_.count(st.language)) continue;
+    std::unique_ptr<Hyphenator> h;
+    const std::string path = model::hyphenation_dictionary(st.language);
+    std::error_code ec;
+    if (!path.empty() && std::filesystem::is_regular_file(path, ec)) {
+      try {
+        h = std::make_unique<Hyphenator>(path);
+      } catch (const std::exception&) {
+        h.reset();  // unreadable: that language is not hyphenated
+      }
+    }
+    other_hyphenators_.emplace(st.language, std::move(h));
+  }
+}
+
+const Hyphenator* Typesetter::hyphenator_for(const std::string& language) const {
+  if (model::is_french(language)) return &hyphenator_;
+  auto it = other_hyphenators_.find(language);
+  return it == other_hyphenators_.end() ? nullptr : it->second.get();
+}
 
 const model::ParagraphStyle& Typesetter::style(const std::string& name) const {
   auto it = tmpl_.styles.find(name);
@@ -66,7 +90,7 @@ SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) co
   auto desc = fonts_.describe(st);
   PangoContext* ctx = fonts_.context();
   const bool justify = st.align == model::Align::Justify;
-  const bool french = st.language.rfind("fr", 0) == 0;
+  const Hyphenator* hyphenator = hyphenator_for(st.language);
 
   for (size_t bi = 0; bi < blocks.size(); ++bi) {
     const StyledBlock& block = blocks[bi];
@@ -75,11 +99,11 @@ SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) co
     const double first_indent = (bi == 0 && !item) ? st.first_indent : 0.0;
 
     std::vector<size_t> hyphen_points;
-    if (st.hyphenation.enabled && french) {
+    if (st.hyphenation.enabled && hyphenator) {
       std::vector<std::pair<size_t, size_t>> no_hyphen;
       for (const auto& s : block.segments)
         if (!s.hyphenate) no_hyphen.emplace_back(s.begin, s.end);
-      hyphen_points = hyphenator_.paragraph_breaks(
+      hyphen_points = hyphenator->paragraph_breaks(
           block.text, {st.hyphenation.min_word, st.hyphenation.min_left, st.hyphenation.min_right}, no_hyphen);
     }
     ItemOptions options;

@@ -111,6 +111,10 @@ class Typesetter {
 
   const model::ParagraphStyle& style(const std::string& name) const;
 
+  // The dictionary hyphenating text in `language` (the style's), or nullptr when none is
+  // installed for it (that text is then not hyphenated; the loader warned).
+  const Hyphenator* hyphenator_for(const std::string& language) const;
+
  private:
   // Checks once per face that a bold or italic span has a real face in the project fonts.
   void check_faces(const model::Paragraph& paragraph, const model::ParagraphStyle& style,
@@ -118,7 +122,10 @@ class Typesetter {
 
   const FontSet& fonts_;
   const model::Template& tmpl_;
-  Hyphenator hyphenator_;
+  Hyphenator hyphenator_;  // French, the reference language
+  // Other languages of the template's hyphenated styles (nl, en...), loaded up front so that
+  // set() stays read-only; nullptr: no dictionary installed for that language.
+  std::map<std::string, std::unique_ptr<Hyphenator>> other_hyphenators_;
   mutable std::map<std::string, std::optional<std::string>> face_checks_;
 };
 

@@ -70,7 +70,7 @@ TEST_F(Variants, DeclaredIdsKeepTheirOrderAndUnknownIdIsAnError) {
   auto file = project.write("content/test.yaml", content);
   DiagnosticSink sink;
   EXPECT_FALSE(load::list_variants(file.string(), {}, sink));
-  EXPECT_TRUE(HasError(sink, "content/test.yaml", 5, 1, "variant '999999999'"));
+  EXPECT_TRUE(HasError(sink, "content/test.yaml", 10, 22, "variant '999999999'"));
 }
 
 TEST_F(Variants, VariablesAndFiguresExpanded) {

@@ -1,0 +1,128 @@
+// `build --all` is incremental: each variant's inputs are fingerprinted in
+// output/.plaquette-build/<id>.fingerprint; a rebuild redoes only the variants whose inputs changed
+// (its own override file, or a file all variants share), and `--force` redoes them all.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "e2e/e2e_fixture.hpp"
+
+namespace plaquette {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kTwoVariants = std::string(test::kDocumentHead) + R"Y(  - master: deux-colonnes
+    blocks:
+      - frame: texte
+        text:
+          - intertitre: "{epci.nom}"
+          - "{chiffres.communes} communes."
+variants:
+  source: assets/maps/bassin-minier.gpkg
+  layer: epci
+  id: siren
+  name: nom
+  where: "siren IN ('246200364', '246200299')"
+  overrides: content/variants
+  figures:
+    communes: {count: {source: assets/maps/bassin-minier.gpkg, layer: communes}}
+variables:
+  epci: {nom: Bassin minier}
+)Y";
+
+struct Project {
+  fs::path dir, content, pdf, lens, henin;
+  test::Run build(const std::string& extra = "") const {
+    return test::plaquette("build --all -j 2 " + extra + " '" + content.string() + "' -o '" + pdf.string() + "'");
+  }
+};
+
+Project two_variant_project(const std::string& tag) {
+  Project p;
+  p.dir = test::small_project(tag, kTwoVariants);
+  fs::create_directories(p.dir / "assets" / "maps");
+  fs::copy_file(test::source_dir() / "assets/maps/bassin-minier.gpkg", p.dir / "assets/maps/bassin-minier.gpkg");
+  test::write_file(p.dir / "content/variants/246200299.yaml", "variables:\n  epci: {nom: Hénin-Carvin}\n");
+  test::write_file(p.dir / "content/variants/246200364.yaml", "variables:\n  epci: {nom: Lens-Liévin}\n");
+  p.content = p.dir / "content" / "plaquette.yaml";
+  p.pdf = p.dir / "output" / "plaquette.pdf";
+  p.lens = p.dir / "output/plaquette-246200364.pdf";
+  p.henin = p.dir / "output/plaquette-246200299.pdf";
+  return p;
+}
+
+bool has(const test::Run& r, const std::string& s) { return r.output.find(s) != std::string::npos; }
+
+TEST(Batch, RebuildRedoesOnlyTheChangedVariant) {
+  const auto p = two_variant_project("batch-incremental");
+  auto first = p.build();
+  ASSERT_EQ(first.status, 0) << first.output;
+  EXPECT_TRUE(has(first, "2 variants built, 0 failed")) << first.output;
+  ASSERT_TRUE(fs::exists(p.lens) && fs::exists(p.henin)) << first.output;
+  EXPECT_TRUE(fs::exists(p.dir / "output/.plaquette-build/246200364.fingerprint"));
+
+  // Nothing changed: nothing is rebuilt.
+  auto again = p.build();
+  ASSERT_EQ(again.status, 0) << again.output;
+  EXPECT_TRUE(has(again, "246200364 CA de Lens - Liévin: up to date")) << again.output;
+  EXPECT_TRUE(has(again, "246200299 CA d'Hénin-Carvin: up to date")) << again.output;
+  EXPECT_TRUE(has(again, "0 variants built, 0 failed, 2 up to date")) << again.output;
+
+  // One override file changes: only its variant is rebuilt, the other PDF is not touched.
+  const auto lens_time = fs::last_write_time(p.lens);
+  const auto henin_time = fs::last_write_time(p.henin);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  test::write_file(p.dir / "content/variants/246200299.yaml", "variables:\n  epci: {nom: Hénin-Beaumont}\n");
+  auto one = p.build();
+  ASSERT_EQ(one.status, 0) << one.output;
+  EXPECT_TRUE(has(one, "246200364 CA de Lens - Liévin: up to date")) << one.output;
+  EXPECT_TRUE(has(one, "246200299 CA d'Hénin-Carvin: " + p.henin.string() + " (12 pages)") ||
+              has(one, "246200299 CA d'Hénin-Carvin: " + p.henin.string()))
+      << one.output;
+  EXPECT_TRUE(has(one, "1 variant built, 0 failed, 1 up to date")) << one.output;
+  EXPECT_EQ(fs::last_write_time(p.lens), lens_time);
+  EXPECT_NE(fs::last_write_time(p.henin), henin_time);
+  EXPECT_NE(test::squash(test::tool("pdftotext '" + p.henin.string() + "' -")).find("Hénin-Beaumont"),
+            std::string::npos);
+
+  // A shared file (the main content file) changes: both are rebuilt.
+  test::write_file(p.content, kTwoVariants + "# edited\n");
+  auto both = p.build();
+  ASSERT_EQ(both.status, 0) << both.output;
+  EXPECT_TRUE(has(both, "2 variants built, 0 failed")) << both.output;
+  EXPECT_FALSE(has(both, "up to date")) << both.output;
+
+  // --force rebuilds what is up to date; a deleted PDF is rebuilt.
+  auto forced = p.build("--force");
+  EXPECT_TRUE(has(forced, "2 variants built, 0 failed")) << forced.output;
+  fs::remove(p.dir / "output/plaquette-246200364-screen.pdf");
+  auto missing = p.build();
+  EXPECT_TRUE(has(missing, "1 variant built, 0 failed, 1 up to date")) << missing.output;
+  EXPECT_TRUE(fs::exists(p.dir / "output/plaquette-246200364-screen.pdf"));
+}
+
+TEST(Batch, FailedVariantIsRetriedAndLeavesTheOthersUpToDate) {
+  const auto p = two_variant_project("batch-failed");
+  test::write_file(p.dir / "content/variants/246200299.yaml", "document:\n  titre: Hénin-Carvin\n");
+  auto first = p.build();
+  EXPECT_EQ(first.status, 1) << first.output;
+  EXPECT_TRUE(has(first, "1 variant built, 1 failed")) << first.output;
+  EXPECT_FALSE(fs::exists(p.dir / "output/.plaquette-build/246200299.fingerprint"));
+  // Still broken: it is tried again (never "up to date"), the good one is skipped.
+  auto again = p.build();
+  EXPECT_EQ(again.status, 1) << again.output;
+  EXPECT_TRUE(has(again, "246200364 CA de Lens - Liévin: up to date")) << again.output;
+  EXPECT_TRUE(has(again, "246200299 CA d'Hénin-Carvin: FAILED")) << again.output;
+  // Fixed: built.
+  test::write_file(p.dir / "content/variants/246200299.yaml", "document:\n  title: Hénin-Carvin\n");
+  auto fixed = p.build();
+  EXPECT_EQ(fixed.status, 0) << fixed.output;
+  EXPECT_TRUE(has(fixed, "1 variant built, 0 failed, 1 up to date")) << fixed.output;
+  EXPECT_TRUE(fs::exists(p.henin));
+}
+
+}  // namespace
+}  // namespace plaquette
