@@ -2,7 +2,7 @@
 #   make        installs missing Debian packages, builds, renders the brochure, every EPCI variant
 #               (only those whose inputs changed) and the leaflet into output/
 #   make test   builds and runs every test through ctest
-#   make bench  map engine benchmark, then one brochure vs all EPCI variants (tools/bench/README.md);
+#   make bench  one table, medians of BENCH_REPEAT runs: brochure, EPCI variants, large-layer map (tools/bench/README.md);
 #               data and PDFs in $(BENCH_DIR), not in the repo
 #   make test-asan  the whole suite built with AddressSanitizer and UBSan (in build-asan/)
 #   make fuzz       libFuzzer targets (clang) for the loader, markup and typography, FUZZ_SECONDS (60) each; fuzz/README.md
@@ -10,8 +10,8 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 PLAQUETTE := $(BUILD_DIR)/plaquette
 BENCH_DIR ?= $(BUILD_DIR)/bench
-BENCH_ARGS ?=
-BENCH_REPEAT ?= 2
+
+BENCH_REPEAT ?= 3
 
 ASAN_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
@@ -51,15 +51,14 @@ test-asan: deps
 	  UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 bench: deps configure
-	cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_make_big_layer bench_map
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target plaquette bench_make_big_layer bench_map
 	@test -f $(BENCH_DIR)/big-layer.gpkg || $(BUILD_DIR)/bench_make_big_layer $(BENCH_DIR)/big-layer.gpkg
-	$(BUILD_DIR)/bench_map $(BENCH_DIR)/big-layer.gpkg $(BENCH_DIR)/map-bench.pdf $(BENCH_ARGS)
-	$(MAKE) --no-print-directory bench-brochure
+	tools/bench/bench.sh $(PLAQUETTE) $(BUILD_DIR)/bench_map $(BENCH_DIR)/big-layer.gpkg $(BENCH_DIR) $(BENCH_REPEAT) all
 
 # The brochure part alone: one brochure, all EPCI variants with 1 thread and with all threads.
 bench-brochure: deps configure
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target plaquette
-	tools/bench/brochure_bench.sh $(PLAQUETTE) $(BENCH_DIR)/brochure $(BENCH_REPEAT)
+	tools/bench/bench.sh $(PLAQUETTE) none none $(BENCH_DIR) $(BENCH_REPEAT) brochure
 
 # A separate clang project (fuzz/CMakeLists.txt) compiling the sources it needs from src/.
 fuzz-build: deps

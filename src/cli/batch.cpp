@@ -171,7 +171,8 @@ int run_variants(const BuildArgs& args) {
   DiagnosticSink sink;
   load::LoadOptions options;
   options.root = args.root;
-  auto listed = load::list_variants(args.content, options, sink);
+  Span declared_at;
+  auto listed = load::list_variants(args.content, options, sink, &declared_at);
   print_diagnostics(sink);
   if (!listed) return kExitBadInput;
   if (listed->empty()) {
@@ -190,8 +191,10 @@ int run_variants(const BuildArgs& args) {
         ids.push_back(v.id);
         names += fmt::format("\n  {} {}", v.id, v.name);
       }
-      fmt::print(stderr, "{}: error: unknown variant '{}'{}; the variants are:{}\n", args.content, args.variant,
-                 did_you_mean(args.variant, ids), names);
+      DiagnosticSink unknown;
+      unknown.error(declared_at, fmt::format("unknown variant '{}'{}; the variants declared here are:{}", args.variant,
+                                             did_you_mean(args.variant, ids), names));
+      print_diagnostics(unknown);
       return kExitBadInput;
     }
     todo.push_back(*it);

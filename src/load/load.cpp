@@ -341,7 +341,7 @@ std::optional<model::Document> load_document(const std::string& content_path, co
 }
 
 std::optional<std::vector<VariantInfo>> list_variants(const std::string& content_path, const LoadOptions& options,
-                                                      DiagnosticSink& sink) {
+                                                      DiagnosticSink& sink, Span* declared_at) {
   std::error_code ec;
   fs::path content_abs = fs::absolute(content_path, ec).lexically_normal();
   const std::string display = display_path(content_abs, content_path);
@@ -357,6 +357,12 @@ std::optional<std::vector<VariantInfo>> list_variants(const std::string& content
   LoadContext ctx{local, *root, {}};
   std::optional<std::vector<VariantInfo>> out;
   const YAML::Node& c = *node;
+  if (declared_at) {
+    *declared_at = Span{display, 0, 0};
+    if (c.IsMap())
+      for (const auto& kv : c)
+        if (kv.first.IsScalar() && kv.first.Scalar() == "variants") *declared_at = NodeReader(display, local).span(kv.first);
+  }
   if (!c.IsMap() || !c["variants"].IsDefined()) {
     out.emplace();
   } else if (auto spec = read_spec(*node, display, ctx)) {

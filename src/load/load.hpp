@@ -31,9 +31,10 @@ struct VariantInfo {
 };
 
 // The variants the content file declares or generates from map data (`variants:`), in order;
-// an empty list when it has none; nullopt after reporting an error to `sink`.
+// an empty list when it has none; nullopt after reporting an error to `sink`. `declared_at`, when
+// given, receives where the `variants:` key is (for messages about a variant asked for by id).
 std::optional<std::vector<VariantInfo>> list_variants(const std::string& content_path, const LoadOptions& options,
-                                                      DiagnosticSink& sink);
+                                                      DiagnosticSink& sink, Span* declared_at = nullptr);
 
 // Loads the content file, its includes and its template. Every problem found goes to `sink`
 // (the loader keeps going to report as many as it can); returns nullopt when there was an error.
