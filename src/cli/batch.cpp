@@ -36,6 +36,7 @@
 #include "image/image.hpp"
 #include "load/load.hpp"
 #include "load/paths.hpp"
+#include "model/language.hpp"
 #include "text/font_set.hpp"
 
 namespace plaquette::cli {
@@ -118,18 +119,29 @@ ProjectFiles scan_project(const BuildArgs& args) {
   return p;
 }
 
-// The fingerprint of variant `id`: the common inputs and every project file but the other
-// variants' own files (a file named <other id>.<ext> under content/).
-std::string fingerprint(const ProjectFiles& p, const std::string& id, const std::vector<load::VariantInfo>& all) {
+// One brochure of the batch: a variant in one language.
+struct Job {
+  load::VariantInfo variant;
+  Edition edition;
+  std::string key;  // "246200364", "246200364-nl": fingerprint file, messages
+};
+
+// The fingerprint of a job: the common inputs and every project file but the other variants' own
+// files (a file named <other id>.<ext> under content/) and the translations into other languages
+// (content/translations/<other language>.yaml).
+std::string fingerprint(const ProjectFiles& p, const Job& job, const std::vector<load::VariantInfo>& all) {
   Fnv1a f;
   f.add(hex(p.common));
-  f.add(id);
+  f.add(job.variant.id);
+  f.add(job.edition.language);
   for (const auto& [rel, h] : p.files) {
     const fs::path path(rel);
     const std::string stem = path.stem().string();
+    const std::string& id = job.variant.id;
     if (rel.rfind("content/", 0) == 0 && stem != id &&
         std::any_of(all.begin(), all.end(), [&](const load::VariantInfo& v) { return v.id == stem; }))
       continue;
+    if (rel.rfind("content/translations/", 0) == 0 && stem != job.edition.language) continue;
     f.add(rel);
     f.add(hex(h));
   }
@@ -179,9 +191,9 @@ int run_variants(const BuildArgs& args) {
     fmt::print(stderr, "{}: error: this content file declares no variants (no 'variants:' section)\n", args.content);
     return kExitBadInput;
   }
-  std::vector<load::VariantInfo> todo;
+  std::vector<load::VariantInfo> chosen;
   if (args.all) {
-    todo = *listed;
+    chosen = *listed;
   } else {
     auto it = std::find_if(listed->begin(), listed->end(), [&](const auto& v) { return v.id == args.variant; });
     if (it == listed->end()) {
@@ -197,7 +209,18 @@ int run_variants(const BuildArgs& args) {
       print_diagnostics(unknown);
       return kExitBadInput;
     }
-    todo.push_back(*it);
+    chosen.push_back(*it);
+  }
+  // Each variant in its own language, plus the other-language editions `languages:` asks for;
+  // --lang builds that one language instead.
+  std::vector<Job> todo;
+  for (const auto& v : chosen) {
+    std::vector<std::string> languages{args.language};
+    if (args.language.empty()) languages.insert(languages.end(), v.languages.begin(), v.languages.end());
+    for (const auto& lang : languages) {
+      const bool other = !lang.empty() && !model::is_french(lang);
+      todo.push_back({v, Edition{v.id, lang, false}, other ? v.id + "-" + lang : v.id});
+    }
   }
 
   // Up to date: same fingerprint as the last successful build, both PDFs still there.
@@ -205,19 +228,19 @@ int run_variants(const BuildArgs& args) {
   std::vector<std::string> prints(todo.size());
   size_t up_to_date = 0;
   {
-    std::vector<load::VariantInfo> stale;
+    std::vector<Job> stale;
     std::vector<std::string> stale_prints;
-    for (const auto& v : todo) {
-      const std::string print = fingerprint(project, v.id, *listed);
-      const std::string output = variant_pdf_path(args.output, v.id);
+    for (const auto& job : todo) {
+      const std::string print = fingerprint(project, job, *listed);
+      const std::string output = edition_pdf_path(args.output, job.edition);
       std::error_code ec;
       if (args.all && !args.force && fs::exists(output, ec) && fs::exists(screen_pdf_path(output), ec) &&
-          read_text(fingerprint_path(args.output, v.id)) == print) {
-        fmt::print("{} {}: up to date\n", v.id, v.name);
+          read_text(fingerprint_path(args.output, job.key)) == print) {
+        fmt::print("{} {}: up to date\n", job.key, job.variant.name);
         ++up_to_date;
         continue;
       }
-      stale.push_back(v);
+      stale.push_back(job);
       stale_prints.push_back(print);
     }
     std::fflush(stdout);
@@ -235,9 +258,11 @@ int run_variants(const BuildArgs& args) {
   auto work = [&] {
     std::shared_ptr<text::FontSet> fonts;  // this thread's
     for (size_t i = next++; i < todo.size(); i = next++) {
-      const auto& v = todo[i];
-      const std::string output = variant_pdf_path(args.output, v.id);
-      const fs::path print_file = fingerprint_path(args.output, v.id);
+      const Job& job = todo[i];
+      const std::string& id = job.key;
+      const std::string& name = job.variant.name;
+      const std::string output = edition_pdf_path(args.output, job.edition);
+      const fs::path print_file = fingerprint_path(args.output, job.key);
       DiagnosticSink vsink;
       auto t0 = std::chrono::steady_clock::now();
       std::optional<scene::Document> scene;
@@ -247,7 +272,7 @@ int run_variants(const BuildArgs& args) {
       try {
         std::error_code ec;
         fs::remove(print_file, ec);  // until this build succeeds, the variant is not up to date
-        scene = compose_into(args.content, args.root, v.id, args.draft, vsink, nullptr, &fonts, &shared);
+        scene = compose_into(args.content, args.root, job.edition, args.draft, vsink, nullptr, &fonts, &shared);
         compose_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (scene) error = write_pdfs(*scene, output, &shared, &times);
         if (scene && error.empty()) write_text(print_file, prints[i]);
@@ -260,16 +285,16 @@ int run_variants(const BuildArgs& args) {
       if (!scene || !error.empty()) {
         ++failed;
         if (!error.empty()) fmt::print(stderr, "{}\n", error);
-        fmt::print(stderr, "{} {}: FAILED ({} error{}); nothing was written for it\n", v.id, v.name,
+        fmt::print(stderr, "{} {}: FAILED ({} error{}); nothing was written for it\n", id, name,
                    std::max(1, vsink.error_count()), vsink.error_count() > 1 ? "s" : "");
       } else {
-        fmt::print("{} {}: {} ({} pages)\n", v.id, v.name, output, scene->pages.size());
+        fmt::print("{} {}: {} ({} pages)\n", id, name, output, scene->pages.size());
       }
       if (show_times)
         fmt::print(stderr,
                    "  times {}: {:.2f} s = load+layout {:.2f}, print images {:.2f}, print render {:.2f}, print finish "
                    "{:.2f}, screen images {:.2f}, screen render {:.2f}, screen finish {:.2f}\n",
-                   v.id, total_s, compose_s, times.print_images, times.print_render, times.print_finish,
+                   id, total_s, compose_s, times.print_images, times.print_render, times.print_finish,
                    times.screen_images, times.screen_render, times.screen_finish);
       std::fflush(stdout);
       std::fflush(stderr);
@@ -284,7 +309,7 @@ int run_variants(const BuildArgs& args) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const int bad = failed.load();
   const size_t built = todo.size() - static_cast<size_t>(bad);
-  fmt::print("plaquette: {} variant{} built, {} failed{} ({:.1f} s, {} thread{})\n", built, built == 1 ? "" : "s", bad,
+  fmt::print("plaquette: {} edition{} built, {} failed{} ({:.1f} s, {} thread{})\n", built, built == 1 ? "" : "s", bad,
              up_to_date ? fmt::format(", {} up to date", up_to_date) : std::string(), seconds, workers,
              workers == 1 ? "" : "s");
   return bad ? kExitBadInput : kExitOk;

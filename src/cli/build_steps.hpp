@@ -28,10 +28,21 @@ struct SharedWork {
   std::shared_ptr<finish::ImageConversions> conversions;
 };
 
-// load → layout of one brochure (the base, or the variant `variant`), diagnostics into `sink`.
+// Which brochure to compose: the base or one variant, in the content's language or another.
+struct Edition {
+  std::string variant;             // "": the base brochure
+  std::string language;            // "": the content's own `document.language`
+  bool list_translations = false;  // a warning for each missing or stale translation (check)
+};
+
+// `output/plaquette.pdf` for an edition: -<variant id> and -<language> added to the name when
+// they are set and the language is not French (output/plaquette-246200364-nl.pdf).
+std::string edition_pdf_path(const std::string& output, const Edition& edition);
+
+// load → layout of one edition of the brochure, diagnostics into `sink`.
 // `fonts`, when given, is reused (and filled on first use): one font set per thread.
 std::optional<scene::Document> compose_into(const std::string& content, const std::string& root,
-                                            const std::string& variant, bool draft, DiagnosticSink& sink,
+                                            const Edition& edition, bool draft, DiagnosticSink& sink,
                                             layout::LayoutReport* report = nullptr,
                                             std::shared_ptr<text::FontSet>* fonts = nullptr,
                                             const SharedWork* shared = nullptr);

@@ -22,6 +22,7 @@
 #include "finish/output_file.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
+#include "model/language.hpp"
 #include "preflight/preflight.hpp"
 #include "render/preview.hpp"
 #include "render/render.hpp"
@@ -31,24 +32,19 @@ namespace plaquette::cli {
 
 namespace fs = std::filesystem;
 
-EditionLanguage& edition_language() {
-  static EditionLanguage language;
-  return language;
-}
-
 void print_diagnostics(const DiagnosticSink& sink) {
   for (const auto& d : sink.all()) fmt::print(stderr, "{}\n", format_diagnostic(d));
 }
 
 std::optional<scene::Document> compose_into(const std::string& content, const std::string& root,
-                                            const std::string& variant, bool draft, DiagnosticSink& sink,
+                                            const Edition& edition, bool draft, DiagnosticSink& sink,
                                             layout::LayoutReport* report, std::shared_ptr<text::FontSet>* fonts,
                                             const SharedWork* shared) {
   load::LoadOptions options;
   options.root = root;
-  options.variant = variant;
-  options.language = edition_language().language;
-  options.list_translations = edition_language().list_translations;
+  options.variant = edition.variant;
+  options.language = edition.language;
+  options.list_translations = edition.list_translations;
   layout::LayoutOptions layout_options;
   layout_options.draft = draft;
   if (shared) layout_options.images = shared->images;
@@ -79,10 +75,9 @@ namespace {
 // given, receives a copy of them (for `check --json`).
 std::optional<scene::Document> compose(const std::string& content, const std::string& root, bool draft,
                                        layout::LayoutReport* report = nullptr,
-                                       std::vector<Diagnostic>* diagnostics = nullptr,
-                                       const std::string& variant = {}) {
+                                       std::vector<Diagnostic>* diagnostics = nullptr, const Edition& edition = {}) {
   DiagnosticSink sink;
-  auto scene = compose_into(content, root, variant, draft, sink, report);
+  auto scene = compose_into(content, root, edition, draft, sink, report);
   print_diagnostics(sink);
   if (diagnostics) *diagnostics = sink.all();
   if (sink.has_errors()) {
@@ -110,6 +105,13 @@ std::string screen_pdf_path(const std::string& print) {
 std::string variant_pdf_path(const std::string& output, const std::string& id) {
   fs::path p(output);
   return (p.parent_path() / (p.stem().string() + "-" + id + p.extension().string())).string();
+}
+
+std::string edition_pdf_path(const std::string& output, const Edition& edition) {
+  std::string path = edition.variant.empty() ? output : variant_pdf_path(output, edition.variant);
+  if (!edition.language.empty() && !model::is_french(edition.language))
+    path = variant_pdf_path(path, edition.language);
+  return path;
 }
 
 std::string write_pdfs(const scene::Document& scene_doc, const std::string& output, const SharedWork* shared,
@@ -158,14 +160,17 @@ std::string write_pdfs(const scene::Document& scene_doc, const std::string& outp
 
 int run_build(const BuildArgs& args) {
   if (args.all || !args.variant.empty()) return run_variants(args);
-  auto scene = compose(args.content, args.root, args.draft);
+  const Edition edition{{}, args.language, false};
+  auto scene = compose(args.content, args.root, args.draft, nullptr, nullptr, edition);
   if (!scene) return kExitBadInput;
-  const std::string screen = screen_pdf_path(args.output);
-  if (auto error = write_pdfs(*scene, args.output); !error.empty()) {
+  // Another language never replaces the French brochure unless -o says so.
+  const std::string output = args.output_given ? args.output : edition_pdf_path(args.output, edition);
+  const std::string screen = screen_pdf_path(output);
+  if (auto error = write_pdfs(*scene, output); !error.empty()) {
     fmt::print(stderr, "{}\n", error);
     return kExitBadInput;
   }
-  fmt::print("{}: {} pages (print: trim, bleed and crop marks)\n", args.output, scene->pages.size());
+  fmt::print("{}: {} pages (print: trim, bleed and crop marks)\n", output, scene->pages.size());
   fmt::print("{}: {} pages (screen)\n", screen, scene->pages.size());
   return kExitOk;
 }
@@ -179,7 +184,7 @@ int run_preview(const PreviewArgs& args) {
     fmt::print(stderr, "plaquette preview: --separations takes a page number from 1 (got {})\n", args.separations);
     return kExitUsage;
   }
-  auto scene = compose(args.content, args.root, args.draft, nullptr, nullptr, args.variant);
+  auto scene = compose(args.content, args.root, args.draft, nullptr, nullptr, Edition{args.variant, args.language, false});
   if (!scene) return kExitBadInput;
   const size_t count = scene->pages.size();
   if (args.separations > 0 && static_cast<size_t>(args.separations) > count) {
@@ -293,7 +298,7 @@ int run_check(const CheckArgs& args) {
   }
   layout::LayoutReport report;
   std::vector<Diagnostic> diagnostics;
-  auto scene = compose(args.content, args.root, false, &report, &diagnostics, args.variant);
+  auto scene = compose(args.content, args.root, false, &report, &diagnostics, Edition{args.variant, args.language, true});
   if (!scene) {
     // Overflow, fonts, bad input: layout refused the brochure (printed on stderr above).
     if (args.json) {

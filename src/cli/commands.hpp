@@ -18,6 +18,10 @@ struct BuildArgs {
   bool all = false;     // build every variant, laid out in parallel
   int jobs = 0;         // worker threads for --all (0: one per core)
   bool force = false;   // --all: rebuild the variants whose inputs did not change too
+  // --lang: the language of the edition ("" keeps the content's `document.language`), texts from
+  // content/translations/<lang>.yaml; the file name gets -<lang> (output/plaquette-nl.pdf).
+  std::string language;
+  bool output_given = false;  // -o was given: the plain build writes exactly there
 };
 
 struct PreviewArgs {
@@ -29,6 +33,7 @@ struct PreviewArgs {
   std::string variant;   // preview this variant instead of the base brochure
   bool guides = false;   // canvas with the bleed, trim / bleed / safe-area lines
   int separations = 0;   // page whose CMYK plates are written (1-based); 0: none
+  std::string language;  // --lang, as for build
 };
 
 // `watch`: builds the PDFs and previews, then rebuilds them whenever a project file changes.
@@ -52,15 +57,9 @@ struct CheckArgs {
   bool json = false;               // one JSON object on stdout, for machines
   std::string safe_margin = "5mm"; // text closer than this to the trim is a warning
   std::string variant;             // check this variant instead of the base brochure
+  std::string language;            // --lang: check that edition, listing each missing or stale translation
 };
 
-// --lang (build, preview, check): the language of the edition, for every document loaded
-// ("" keeps the content's `document.language`); `check` lists each missing or stale translation.
-struct EditionLanguage {
-  std::string language;
-  bool list_translations = false;
-};
-EditionLanguage& edition_language();
 
 // `translations --lang nl`: the skeleton of content/translations/nl.yaml (translations.cpp).
 struct TranslationsArgs {

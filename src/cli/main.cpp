@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   BuildArgs build;
   auto* b = app.add_subcommand("build", "Build the brochure PDF");
   b->add_option("file", build.content, "Content file")->capture_default_str();
-  b->add_option("-o,--output", build.output, "PDF to write")->capture_default_str();
+  auto* b_output = b->add_option("-o,--output", build.output, "PDF to write")->capture_default_str();
   b->add_option("--root", build.root, "Project root (default: found from the content file)");
   b->add_flag("--draft", build.draft, "Overflowing text is a warning, marked on the page, instead of an error");
   auto* b_variant = b->add_option("--variant", build.variant,
@@ -61,9 +61,10 @@ int main(int argc, char** argv) {
   c->add_flag("--json", check.json, "Print one JSON object (pages, findings, ok) on stdout, for machines");
 
   // --lang: an edition in another language, from content/translations/<lang>.yaml (docs/guide.md).
-  EditionLanguage& lang = edition_language();
   const char* lang_help = "Language of the edition (nl, en...): texts from content/translations/<lang>.yaml";
-  for (auto* sub : {b, p, c}) sub->add_option("--lang", lang.language, lang_help);
+  b->add_option("--lang", build.language, std::string(lang_help) + "; the PDF is named plaquette[-<id>]-<lang>.pdf");
+  p->add_option("--lang", preview.language, lang_help);
+  c->add_option("--lang", check.language, lang_help);
   TranslationsArgs tr;
   auto* t = app.add_subcommand("translations", "Print the skeleton of a translation file (every text id, its French "
                                                "text and fingerprint) to fill, e.g. --lang nl");
@@ -79,7 +80,10 @@ int main(int argc, char** argv) {
     int code = app.exit(e);  // prints help or the usage error
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (b->parsed()) return run_build(build);
+  if (b->parsed()) {
+    build.output_given = b_output->count() > 0;
+    return run_build(build);
+  }
   if (p->parsed()) {
     if (sep->count() > 0) {
       preview.separations = 1;
@@ -102,10 +106,7 @@ int main(int argc, char** argv) {
     return run_preview(preview);
   }
   if (w->parsed()) return run_watch(watch);
-  if (c->parsed()) {
-    lang.list_translations = true;
-    return run_check(check);
-  }
+  if (c->parsed()) return run_check(check);
   if (t->parsed()) return run_translations(tr);
   return kExitUsage;
 }

@@ -28,6 +28,8 @@ struct LoadOptions {
 struct VariantInfo {
   std::string id;
   std::string name;
+  // Editions in other languages built besides the variant's own (`variants: languages:`), e.g. {"nl"}.
+  std::vector<std::string> languages;
 };
 
 // The variants the content file declares or generates from map data (`variants:`), in order;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "figures/figures.hpp"
+#include "model/language.hpp"
 #include "variants/merge.hpp"
 
 namespace plaquette::load {
@@ -13,7 +14,7 @@ namespace plaquette::load {
 namespace {
 
 const std::vector<std::string> kVariantKeys = {"source", "layer", "id",        "name",   "where",
-                                               "ids",    "variable", "overrides", "figures"};
+                                               "ids",    "variable", "overrides", "figures", "languages"};
 const std::vector<std::string> kFigureKinds = {"area_ha", "length_km", "points", "count", "share_pct"};
 const std::vector<std::string> kFigureSourceKeys = {"source", "layer", "where"};
 
@@ -156,6 +157,33 @@ std::optional<VariantSpec> read_variant_spec(const YAML::Node& node, const Span&
         if (auto def = read_figure(e.key, e.value, reader.span(e.key_node), reader, ctx))
           spec.figures.push_back(std::move(*def));
   }
+  if (auto langs = m.get("languages")) {
+    MapReader l(*langs, reader, "'languages'", m.key_span("languages"), "{nl: ['246200364'], en: all}");
+    if (l.ok())
+      for (auto& e : l.entries()) {
+        const Span at = reader.span(e.key_node);
+        if (!is_language_tag(e.key) || model::is_french(e.key)) {
+          reader.error(at, model::is_french(e.key)
+                               ? fmt::format("'{}': every variant has its edition in French already; list other "
+                                             "languages here (nl, en...)",
+                                             e.key)
+                               : fmt::format("'{}' is not a language code: use nl, en, de...", e.key));
+          continue;
+        }
+        VariantSpec::Editions ed;
+        ed.language = e.key;
+        if (e.value.IsScalar() && e.value.Scalar() == "all") {
+          ed.all = true;
+        } else if (auto list = reader.list(e.value, fmt::format("languages.{}", e.key), "['246200364'] or all")) {
+          for (size_t i = 0; i < list->size(); ++i)
+            if (auto id = reader.text((*list)[i], fmt::format("id {} of 'languages.{}'", i + 1, e.key))) {
+              ed.ids.push_back(*id);
+              ed.id_spans.push_back(reader.span((*list)[i]));
+            }
+        }
+        spec.languages.push_back(std::move(ed));
+      }
+  }
   m.finish(kVariantKeys);
   if (ctx.sink.error_count() != static_cast<int>(errors)) return std::nullopt;
   return spec;
@@ -171,6 +199,26 @@ std::string territory_filter(const VariantSpec& spec, const std::string& id) {
   return spec.where;
 }
 
+namespace {
+
+// Adds to each variant the other-language editions `spec.languages` asks for (an unknown id is an
+// error at the id).
+std::vector<VariantInfo> with_languages(std::vector<VariantInfo> variants, const VariantSpec& spec) {
+  std::vector<std::string> known;
+  for (const auto& v : variants) known.push_back(v.id);
+  for (const auto& ed : spec.languages) {
+    for (size_t i = 0; i < ed.ids.size(); ++i)
+      if (std::find(known.begin(), known.end(), ed.ids[i]) == known.end())
+        throw InputError(ed.id_spans[i], fmt::format("languages.{}: '{}' is none of the variants{}", ed.language,
+                                                     ed.ids[i], did_you_mean(ed.ids[i], known)));
+    for (auto& v : variants)
+      if (ed.all || std::find(ed.ids.begin(), ed.ids.end(), v.id) != ed.ids.end()) v.languages.push_back(ed.language);
+  }
+  return variants;
+}
+
+}  // namespace
+
 std::vector<VariantInfo> resolve_variants(const VariantSpec& spec, const fs::path& root) {
   auto rows = figures::FigureEngine::read_fields(spec.source, spec.layer, territory_filter(spec, ""),
                                                  {spec.id_field, spec.name_field}, spec.span, root);
@@ -180,13 +228,13 @@ std::vector<VariantInfo> resolve_variants(const VariantSpec& spec, const fs::pat
     if (std::any_of(found.begin(), found.end(), [&](const VariantInfo& v) { return v.id == r[0]; }))
       throw InputError(spec.span, fmt::format("two features of layer '{}' have {} '{}': a variant id must be unique",
                                               spec.layer, spec.id_field, r[0]));
-    found.push_back({r[0], r[1]});
+    found.push_back({r[0], r[1], {}});
   }
   if (spec.ids.empty()) {
     if (found.empty())
       throw InputError(spec.span, fmt::format("no feature of layer '{}' of '{}' matches \"{}\": there is no variant",
                                               spec.layer, spec.source, spec.where));
-    return found;
+    return with_languages(std::move(found), spec);
   }
   std::vector<VariantInfo> out;
   std::vector<std::string> known;
@@ -200,7 +248,7 @@ std::vector<VariantInfo> resolve_variants(const VariantSpec& spec, const fs::pat
                                    spec.id_field, id, did_you_mean(id, known)));
     out.push_back(*it);
   }
-  return out;
+  return with_languages(std::move(out), spec);
 }
 
 YAML::Node compute_figures(const VariantSpec& spec, const std::string& filter, const fs::path& root,

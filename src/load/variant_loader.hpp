@@ -37,6 +37,14 @@ struct VariantSpec {
   std::string overrides_written;  // folder of <id>.yaml override files ("" : none)
   fs::path overrides_dir;
   std::vector<FigureDef> figures;
+  // `languages: {nl: ['246200364'], en: all}`: editions in other languages, besides French.
+  struct Editions {
+    std::string language;
+    bool all = false;
+    std::vector<std::string> ids;
+    std::vector<Span> id_spans;
+  };
+  std::vector<Editions> languages;
 };
 
 // Reads `variants:` (reporting problems); nullopt when it is unusable.

@@ -67,7 +67,7 @@ TEST(Variants, AllWithOneBrokenVariant) {
   EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(content/variants/246200299\.yaml:2:3: error: .*'titre')")))
       << r.output;
   EXPECT_NE(r.output.find("246200299 CA d'Hénin-Carvin: FAILED"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("1 variant built, 1 failed"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("1 edition built, 1 failed"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(dir / "output/plaquette-246200299.pdf"));
   const auto lens = dir / "output/plaquette-246200364.pdf";
   ASSERT_TRUE(fs::exists(lens)) << r.output;

@@ -2,7 +2,8 @@
 # `make bench`: the one benchmark table of plaquette (tools/bench/README.md, bench/README.md).
 # Every figure is the median of REPEAT runs, each run a fresh process (so peak RSS is per run):
 #   - the default brochure (print + screen PDFs), its peak RSS and PDF sizes;
-#   - every EPCI variant (`build --all --force`) on one thread and on all threads;
+#   - every EPCI variant in French (`build --all --force --lang fr`: the Dutch editions left out)
+#     on one thread and on all threads;
 #   - the large-layer map (bench_map) against the bare OGR read of the same layer, its PDF size
 #     and peak RSS against the size of the geometry drawn.
 # Prints the table, then `key: value` lines (the keys are listed in tools/bench/README.md).
@@ -50,8 +51,8 @@ while [ "$i" -lt "$repeat" ]; do
   echo "bench: run $i of $repeat" >&2
   if [ "$what" != map ]; then
     timed brochure "$plaquette" build content/plaquette.yaml -o "$out/plaquette.pdf"
-    timed variants_1thread "$plaquette" build --all --force -j 1 content/plaquette.yaml -o "$out/plaquette.pdf"
-    timed variants "$plaquette" build --all --force -j "$threads" content/plaquette.yaml -o "$out/plaquette.pdf"
+    timed variants_1thread "$plaquette" build --all --force --lang fr -j 1 content/plaquette.yaml -o "$out/plaquette.pdf"
+    timed variants "$plaquette" build --all --force --lang fr -j "$threads" content/plaquette.yaml -o "$out/plaquette.pdf"
   fi
   if [ "$what" != brochure ]; then
     "$bench_map" "$big" "$out/map-bench.pdf" --repeat 1 >"$runs/map.log" 2>&1 ||
