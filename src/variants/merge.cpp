@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 
 #include <fmt/format.h>
@@ -207,6 +209,29 @@ class Merger {
   const std::vector<std::string>& open_keys_;
 };
 
+// "1 672,5" (spaces, no-break spaces or narrow no-break spaces between thousands, decimal comma)
+// or "12.5" as a number; nullopt when it is not one.
+std::optional<double> french_number(const std::string& text) {
+  std::string plain;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ') continue;
+    if (text.compare(i, 2, "\xC2\xA0") == 0) {  // U+00A0
+      ++i;
+      continue;
+    }
+    if (text.compare(i, 3, "\xE2\x80\xAF") == 0) {  // U+202F
+      i += 2;
+      continue;
+    }
+    plain += text[i] == ',' ? '.' : text[i];
+  }
+  if (plain.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(plain.c_str(), &end);
+  if (end != plain.c_str() + plain.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
          static_cast<unsigned char>(c) >= 0x80;  // accented letters in names (UTF-8)
@@ -266,9 +291,25 @@ std::string expand_variables(const std::string& text, const YAML::Node& variable
       out += text.substr(i);
       break;
     }
-    const std::string name = text.substr(i + 1, close - i - 1);
+    std::string name = text.substr(i + 1, close - i - 1);
     const std::string placeholder = text.substr(i, close - i + 1);
     i = close;
+    // {chiffres.terrils|terril repéré|terrils repérés}: the number, then the noun that agrees with it.
+    std::vector<std::string> forms;
+    if (const size_t bar = name.find('|'); bar != std::string::npos) {
+      size_t from = bar + 1;
+      for (size_t next; (next = name.find('|', from)) != std::string::npos; from = next + 1)
+        forms.push_back(name.substr(from, next - from));
+      forms.push_back(name.substr(from));
+      name.resize(bar);
+      if (forms.size() != 2 || forms[0].empty() || forms[1].empty()) {
+        sink.error(span, fmt::format("'{}' needs two forms after the variable, singular then plural: "
+                                     "{{{}|terril|terrils}}",
+                                     placeholder, name.empty() ? "chiffres.terrils" : name));
+        out += placeholder;
+        continue;
+      }
+    }
     const bool well_formed = !name.empty() && std::all_of(name.begin(), name.end(), is_name_char) &&
                              name.front() != '.' && name.back() != '.' && name.find("..") == std::string::npos;
     if (!well_formed) {
@@ -310,7 +351,21 @@ std::string expand_variables(const std::string& text, const YAML::Node& variable
       out += placeholder;
       continue;
     }
-    out += node.IsNull() ? "" : node.Scalar();
+    const std::string value = node.IsNull() ? "" : node.Scalar();
+    if (!forms.empty()) {
+      const std::optional<double> number = french_number(value);
+      if (!number) {
+        sink.error(span, fmt::format("'{}': variable '{}' is \"{}\", not a number, so it cannot choose between "
+                                     "'{}' and '{}'",
+                                     placeholder, name, value, forms[0], forms[1]));
+        out += placeholder;
+        continue;
+      }
+      // French: the singular below 2 (0 terril, 1 terril, 1,5 hectare), the plural from 2.
+      out += value + " " + (std::abs(*number) < 2 ? forms[0] : forms[1]);
+      continue;
+    }
+    out += value;
   }
   return out;
 }

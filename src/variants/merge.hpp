@@ -35,6 +35,9 @@ YAML::Node merge(const YAML::Node& base, const YAML::Node& overrides, const std:
 // `variables` (a YAML map). "{{" prints "{" and "}}" prints "}". An unknown variable (with a
 // did-you-mean among the defined ones), a variable that is a map or a list, an empty or badly
 // formed name, or an unclosed "{" is an error at `span`; the placeholder is then left as written.
+// "{chiffres.terrils|terril repéré|terrils repérés}" writes the value then the singular (value
+// below 2, the French rule) or the plural form: "1 terril repéré", "12 terrils repérés"; the
+// value must then be a number (French or plain notation).
 std::string expand_variables(const std::string& text, const YAML::Node& variables, const Span& span,
                              DiagnosticSink& sink);
 

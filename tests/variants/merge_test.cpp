@@ -281,6 +281,26 @@ TEST(ExpandVariables, SimpleAndNested) {
   EXPECT_FALSE(sink.has_errors()) << sink.to_string();
 }
 
+TEST(ExpandVariables, NounAgreesWithTheNumber) {
+  DiagnosticSink sink;
+  YAML::Node v = YAML::Load("un: 1\nzero: 0\ndemi: '1,5'\ndeux: 2\nmille: \"1\u202F672,5\"\n");
+  EXPECT_EQ(expand_variables("{un|terril repéré|terrils repérés}", v, kText, sink), "1 terril repéré");
+  EXPECT_EQ(expand_variables("{zero|terril|terrils}", v, kText, sink), "0 terril");
+  EXPECT_EQ(expand_variables("{demi|hectare|hectares}", v, kText, sink), "1,5 hectare");
+  EXPECT_EQ(expand_variables("{deux|terril|terrils}", v, kText, sink), "2 terrils");
+  EXPECT_EQ(expand_variables("{mille|hectare|hectares}", v, kText, sink), "1\u202F672,5 hectares");
+  EXPECT_FALSE(sink.has_errors()) << sink.to_string();
+}
+
+TEST(ExpandVariables, NounFormsNeedANumberAndTwoForms) {
+  DiagnosticSink sink;
+  EXPECT_EQ(expand_variables("{epci|a|b}", vars(), kText, sink), "{epci|a|b}");
+  EXPECT_EQ(expand_variables("{chiffres.communes|commune}", vars(), kText, sink), "{chiffres.communes|commune}");
+  ASSERT_EQ(sink.error_count(), 2) << sink.to_string();
+  EXPECT_NE(sink.all()[0].message.find("not a number"), std::string::npos) << sink.to_string();
+  EXPECT_NE(sink.all()[1].message.find("needs two forms"), std::string::npos) << sink.to_string();
+}
+
 TEST(ExpandVariables, BracesEscape) {
   DiagnosticSink sink;
   EXPECT_EQ(expand_variables("{{epci}} vaut {epci}", vars(), kText, sink), "{epci} vaut CA de Lens - Liévin");
