@@ -1,6 +1,7 @@
 #include "map/classify.hpp"
 
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -70,22 +71,25 @@ double widest_stroke(const std::vector<ClassPaint>& classes) {
   return w;
 }
 
-std::vector<std::vector<Feature>> read_classified(const model::MapLayer& layer, const LayerQuery& q, OgrSource& source,
-                                                  const Crs& crs, TransformCache& transforms, ReadStats& stats) {
+void read_classified(const model::MapLayer& layer, const LayerQuery& q, OgrSource& source, const Crs& crs,
+                     TransformCache& transforms, ReadStats& stats,
+                     const std::function<void(std::size_t, const Feature&)>& sink) {
   const auto& cl = layer.classify;
-  const size_t n = cl.classes.size() + (cl.other ? 1 : 0);
-  std::vector<std::vector<Feature>> out(cl.kind == Kind::None ? 1 : n);
   const Span& cl_span = cl.span.known() ? cl.span : layer.span;
   switch (cl.kind) {
     case Kind::None:
-      out[0] = source.read(q, crs, transforms, &stats);
+      source.read_each(q, crs, transforms, &stats, [&](Feature& f) { sink(0, f); });
       break;
     case Kind::Categorized:
     case Kind::Graduated: {
       LayerQuery with_field = q;
       with_field.fields = {cl.field};
       with_field.fields_span = cl_span;
-      for (Feature& f : source.read(with_field, crs, transforms, &stats)) {
+      // A value that is no number is reported once the read is over, so that an error of the
+      // read itself still comes first.
+      std::optional<std::string> not_a_number;
+      source.read_each(with_field, crs, transforms, &stats, [&](Feature& f) {
+        if (not_a_number) return;
         const auto& value = f.attributes.empty() ? std::nullopt : f.attributes[0];
         std::optional<size_t> k;
         if (cl.kind == Kind::Categorized) {
@@ -98,14 +102,18 @@ std::vector<std::vector<Feature>> read_classified(const model::MapLayer& layer, 
           char* end = nullptr;
           const double v = std::strtod(value->c_str(), &end);
           if (end == value->c_str() || *end != '\0') {
-            throw InputError(cl_span, fmt::format("graduated classes need a numeric field, but field '{}' of layer "
-                                                  "'{}' holds '{}': classify by 'classes' (categories) instead, or "
-                                                  "choose a numeric field",
-                                                  cl.field, layer.layer, *value));
+            not_a_number = *value;
+            return;
           }
           k = graduated_class(cl, v);
         }
-        if (k) out[*k].push_back(std::move(f));
+        if (k) sink(*k, f);
+      });
+      if (not_a_number) {
+        throw InputError(cl_span, fmt::format("graduated classes need a numeric field, but field '{}' of layer "
+                                              "'{}' holds '{}': classify by 'classes' (categories) instead, or "
+                                              "choose a numeric field",
+                                              cl.field, layer.layer, *not_a_number));
       }
       break;
     }
@@ -117,19 +125,21 @@ std::vector<std::vector<Feature>> read_classified(const model::MapLayer& layer, 
         rq.where = and_filters(q.where, c.where);
         rq.span = c.span.known() ? c.span : q.span;
         // With `other`, its read of the whole layer counts the invalid geometries, each once.
-        out[i] = source.read(rq, crs, transforms, cl.other ? nullptr : &stats);
-        for (const Feature& f : out[i]) matched.insert(f.fid);
+        source.read_each(rq, crs, transforms, cl.other ? nullptr : &stats, [&](Feature& f) {
+          if (cl.other) matched.insert(f.fid);
+          sink(i, f);
+        });
       }
       if (cl.other) {
         // What no rule took, NULL attributes included: a "NOT (rule OR rule...)" filter would
         // leave out features whose fields are NULL (SQL logic), so features are told apart by id.
-        for (Feature& f : source.read(q, crs, transforms, &stats))
-          if (!matched.contains(f.fid)) out.back().push_back(std::move(f));
+        source.read_each(q, crs, transforms, &stats, [&](Feature& f) {
+          if (!matched.contains(f.fid)) sink(cl.classes.size(), f);
+        });
       }
       break;
     }
   }
-  return out;
 }
 
 scene::Item focus_veil(const model::MapSpec& spec, const Paint& veil, const Viewport& viewport, SourceCache& sources,
@@ -161,15 +171,15 @@ scene::Item focus_veil(const model::MapSpec& spec, const Paint& veil, const View
   std::vector<Point> page;
   LayerQuery all = q;
   all.window.reset();
-  for (const Feature& f : open_layer_source(sources, *layer).read(q, crs, transforms)) {
+  open_layer_source(sources, *layer).read_each(q, crs, transforms, nullptr, [&](Feature& f) {
     any = true;
     for (const Part& part : f.parts) {
       if (!part.closed) continue;
       page.clear();
       for (GroundPoint g : part.points) page.push_back(viewport.to_page(g));
-      generalise_part(page, true, clip, kPrintTolerance, path.subpaths);
+      generalise_part_in(page, true, clip, kPrintTolerance, path.subpaths);
     }
-  }
+  });
   if (!any && open_layer_source(sources, *layer).envelope(all, crs, transforms).empty()) {
     throw InputError(span, fmt::format("'focus' selects no feature of layer '{}'{}: check its `where`", focus.layer,
                                        focus.where.empty() ? "" : fmt::format(" with \"{}\"", focus.where)));

@@ -1,6 +1,8 @@
 // Classified layers: which features get which class style (categorized by a value, graduated by
 // numeric ranges, or by OGR SQL rules), and the focus veil that dims everything outside a feature.
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,10 +28,13 @@ std::vector<ClassPaint> plan_layer(const model::MapLayer& layer, const SwatchTab
 // The widest stroke or casing over the layer's classes (how far drawing reaches past geometry).
 double widest_stroke(const std::vector<ClassPaint>& classes);
 
-// The layer's features, one list per entry of plan_layer (same order). `q` carries the layer's
-// own filter and window; classified layers read their field or one query per rule.
-std::vector<std::vector<Feature>> read_classified(const model::MapLayer& layer, const LayerQuery& q, OgrSource& source,
-                                                  const Crs& crs, TransformCache& transforms, ReadStats& stats);
+// Reads the layer's features and hands each, as soon as it is read, to `sink` with the index of
+// its entry of plan_layer: the layer is never held whole. `q` carries the layer's own filter and
+// window; classified layers read their field or one query per rule (then `other`). Features with
+// no class are left out.
+void read_classified(const model::MapLayer& layer, const LayerQuery& q, OgrSource& source, const Crs& crs,
+                     TransformCache& transforms, ReadStats& stats,
+                     const std::function<void(std::size_t, const Feature&)>& sink);
 
 // "(a) AND (b)", or whichever is not empty.
 std::string and_filters(const std::string& a, const std::string& b);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numbers>
 
 #include "map/generalise.hpp"
@@ -122,124 +123,155 @@ std::vector<Point> grid_dots(const std::vector<scene::Subpath>& rings, double sp
   return out;
 }
 
-LayerDrawn draw_layer(const std::vector<Feature>& features, const LayerPaint& paint, const Viewport& viewport,
-                      const Rect& clip, const Span& span, std::vector<scene::Item>& out, MapStats& stats) {
-  LayerDrawn drawn;
-  if (!paint.draws_anything()) return drawn;
-  const bool outlined = paint.stroke || paint.casing;
+LayerDrawer::LayerDrawer(const LayerPaint& paint, const Viewport& viewport, const Rect& clip, const Span& span,
+                         MapStats& stats)
+    : paint_(&paint),
+      viewport_(viewport),
+      clip_(clip),
+      span_(span),
+      stats_(&stats),
+      outlined_(paint.stroke || paint.casing),
+      mirror_(outlined_) {
+  const double half = paint.marker.size / 2;
+  marker_clip_ = Rect{clip.x - half, clip.y - half, clip.width + 2 * half, clip.height + 2 * half};
+}
+
+void LayerDrawer::emit(scene::Path path) {
+  stats_->vertices += count_vertices(path.subpaths);
+  ++stats_->paths;
+  items_.push_back({std::move(path), span_});
+}
+
+// From here on the strokes differ from the areas: they get their own copy of what was shared.
+void LayerDrawer::unmirror() {
+  if (!mirror_) return;
+  mirror_ = false;
+  strokes_ = areas_;
+}
+
+void LayerDrawer::add(const Feature& feature) {
+  const LayerPaint& paint = *paint_;
+  if (!paint.draws_anything()) return;
   const bool svg_marker = paint.marker.svg != nullptr;
   const double half = paint.marker.size / 2;
-  const Rect marker_clip{clip.x - half, clip.y - half, clip.width + 2 * half, clip.height + 2 * half};
-  std::vector<scene::Subpath> strokes;
-  // The areas of every feature in one path: the PDF carries one fill for the whole layer (or
-  // class) instead of one per feature, which halves its size on large layers. Even-odd keeps
-  // holes; the features of one layer are assumed not to overlap (a partition, as most are).
-  std::vector<scene::Subpath> areas;
-  bool strokes_are_areas = true;  // no line and no marker among the strokes
-  std::vector<Point> page;
-  auto emit = [&](scene::Path path) {
-    stats.vertices += count_vertices(path.subpaths);
-    ++stats.paths;
-    out.push_back({std::move(path), span});
-  };
-  for (const Feature& feature : features) {
-    std::vector<scene::Subpath> rings;
-    const size_t lines_before = strokes.size();
-    for (const Part& part : feature.parts) {
-      if (!part.closed && !outlined) continue;  // lines are never filled
-      page.clear();
-      page.reserve(part.points.size());
-      for (GroundPoint g : part.points) page.push_back(viewport.to_page(g));
-      auto& target = part.closed ? rings : strokes;
-      const size_t before = target.size();
-      generalise_part(page, part.closed, clip, kPrintTolerance, target);
-      round_points(target, before);
-      if (!part.closed && target.size() > before) strokes_are_areas = false;
+  std::vector<scene::Subpath>& rings = rings_;
+  rings.clear();
+  lines_.clear();
+  for (const Part& part : feature.parts) {
+    if (!part.closed && !outlined_) continue;  // lines are never filled
+    page_.resize(part.points.size());
+    for (size_t i = 0; i < part.points.size(); ++i) page_[i] = viewport_.to_page(part.points[i]);
+    auto& target = part.closed ? rings : lines_;
+    const size_t before = target.size();
+    generalise_part_in(page_, part.closed, clip_, kPrintTolerance, target);
+    round_points(target, before);
+  }
+  if (!lines_.empty()) {
+    // Lines are stroked, never filled: the strokes are no longer the areas.
+    unmirror();
+    strokes_.insert(strokes_.end(), std::make_move_iterator(lines_.begin()), std::make_move_iterator(lines_.end()));
+  }
+  const size_t area_rings = rings.size();
+  size_t markers = 0;
+  for (GroundPoint g : feature.points) {
+    Point p = viewport_.to_page(g);
+    if (!inside(marker_clip_, p)) continue;
+    ++markers;
+    drawn_.markers.push_back(Rect{p.x - half, p.y - half, paint.marker.size, paint.marker.size});
+    if (svg_marker) {
+      scene::Image img;
+      img.source = paint.marker.svg;
+      img.dest = Rect{p.x - half, p.y - half, paint.marker.size, paint.marker.size};
+      items_.push_back({std::move(img), span_});
+    } else {
+      rings.push_back(marker_ring(p, paint.marker.shape, paint.marker.size));
     }
-    const size_t area_rings = rings.size();
-    size_t markers = 0;
-    for (GroundPoint g : feature.points) {
-      Point p = viewport.to_page(g);
-      if (!inside(marker_clip, p)) continue;
-      ++markers;
-      drawn.markers.push_back(Rect{p.x - half, p.y - half, paint.marker.size, paint.marker.size});
-      if (svg_marker) {
-        scene::Image img;
-        img.source = paint.marker.svg;
-        img.dest = Rect{p.x - half, p.y - half, paint.marker.size, paint.marker.size};
-        out.push_back({std::move(img), span});
-      } else {
-        rings.push_back(marker_ring(p, paint.marker.shape, paint.marker.size));
-      }
+  }
+  if (area_rings > 0)
+    ++drawn_.areas;
+  else if (!lines_.empty())
+    ++drawn_.lines;
+  else if (markers > 0)
+    ++drawn_.points;
+  else
+    return;  // wholly outside or collapsed
+  ++stats_->features;
+  if (rings.empty()) return;
+  const bool pattern = paint.pattern && area_rings > 0;
+  // The rings join the areas (and, mirrored, the strokes at no cost) only in the plain case.
+  const bool to_areas = !pattern && paint.fill && markers == 0;
+  if (outlined_ && !(to_areas && mirror_)) {
+    unmirror();
+    strokes_.insert(strokes_.end(), rings.begin(), rings.end());
+  }
+  if (pattern) {
+    // The pattern covers the areas only, not the markers of a mixed feature.
+    std::vector<scene::Subpath> areas(rings.begin(), rings.begin() + static_cast<std::ptrdiff_t>(area_rings));
+    scene::Path path_pattern;
+    if (paint.pattern->kind == model::FillPattern::Kind::Hatch) {
+      path_pattern.subpaths = hatch_lines(areas, paint.pattern->angle, paint.pattern->spacing);
+      path_pattern.stroke = scene::Stroke{paint.pattern->paint, paint.pattern->width, {}, scene::LineJoin::Miter,
+                                          scene::LineCap::Butt};
+    } else {
+      // A dot is a zero-length line with a round cap: a disc of the line's width, two points.
+      for (Point c : grid_dots(areas, paint.pattern->spacing)) path_pattern.subpaths.push_back({{c, c}, false});
+      path_pattern.stroke = scene::Stroke{paint.pattern->paint, paint.pattern->width, {}, scene::LineJoin::Round,
+                                          scene::LineCap::Round};
     }
-    if (area_rings > 0)
-      ++drawn.areas;
-    else if (strokes.size() > lines_before)
-      ++drawn.lines;
-    else if (markers > 0)
-      ++drawn.points;
-    else
-      continue;  // wholly outside or collapsed
-    ++stats.features;
-    if (rings.empty()) continue;
-    if (outlined) strokes.insert(strokes.end(), rings.begin(), rings.end());
-    if (markers > 0) strokes_are_areas = false;
-    if (paint.pattern && area_rings > 0) {
-      // The pattern covers the areas only, not the markers of a mixed feature.
-      std::vector<scene::Subpath> areas(rings.begin(), rings.begin() + static_cast<std::ptrdiff_t>(area_rings));
-      scene::Path pattern;
-      if (paint.pattern->kind == model::FillPattern::Kind::Hatch) {
-        pattern.subpaths = hatch_lines(areas, paint.pattern->angle, paint.pattern->spacing);
-        pattern.stroke = scene::Stroke{paint.pattern->paint, paint.pattern->width, {}, scene::LineJoin::Miter,
-                                       scene::LineCap::Butt};
-      } else {
-        // A dot is a zero-length line with a round cap: a disc of the line's width, two points.
-        for (Point c : grid_dots(areas, paint.pattern->spacing)) pattern.subpaths.push_back({{c, c}, false});
-        pattern.stroke = scene::Stroke{paint.pattern->paint, paint.pattern->width, {}, scene::LineJoin::Round,
-                                       scene::LineCap::Round};
-      }
-      if (paint.fill) {
-        scene::Path path;
-        path.subpaths = std::move(rings);
-        path.fill = paint.fill;
-        emit(std::move(path));
-      }
-      if (!pattern.subpaths.empty()) emit(std::move(pattern));
-      continue;
-    }
-    if (paint.fill && markers == 0) {
-      areas.insert(areas.end(), std::make_move_iterator(rings.begin()), std::make_move_iterator(rings.end()));
-    } else if (paint.fill) {  // markers may overlap: each feature keeps its own path
+    if (paint.fill) {
       scene::Path path;
       path.subpaths = std::move(rings);
       path.fill = paint.fill;
       emit(std::move(path));
     }
-  }
-  if (!areas.empty()) {
+    if (!path_pattern.subpaths.empty()) emit(std::move(path_pattern));
+  } else if (to_areas) {
+    areas_.insert(areas_.end(), std::make_move_iterator(rings.begin()), std::make_move_iterator(rings.end()));
+  } else if (paint.fill) {  // markers may overlap: each feature keeps its own path
     scene::Path path;
+    path.subpaths = std::move(rings);
     path.fill = paint.fill;
-    // Filled and outlined areas: one fill-and-stroke path, each vertex written once.
-    if (paint.stroke && !paint.casing && strokes_are_areas && strokes.size() == areas.size()) {
-      path.stroke = paint.stroke;
-      strokes.clear();
-    }
-    path.subpaths = std::move(areas);
     emit(std::move(path));
   }
-  if (paint.casing && !strokes.empty()) {
+  rings.clear();
+}
+
+LayerDrawn LayerDrawer::finish(std::vector<scene::Item>& out) {
+  const LayerPaint& paint = *paint_;
+  // Filled and outlined areas: one fill-and-stroke path, each vertex written once.
+  const bool fill_and_stroke = mirror_ && paint.stroke && !paint.casing;
+  if (!areas_.empty()) {
+    if (outlined_ && !fill_and_stroke) unmirror();
     scene::Path path;
-    path.subpaths = strokes;
+    path.fill = paint.fill;
+    if (fill_and_stroke) path.stroke = paint.stroke;
+    areas_.shrink_to_fit();
+    path.subpaths = std::move(areas_);
+    emit(std::move(path));
+  }
+  if (paint.casing && !strokes_.empty()) {
+    scene::Path path;
+    path.subpaths = strokes_;
     path.stroke = paint.casing;
     emit(std::move(path));
   }
-  if (paint.stroke && !strokes.empty()) {
+  if (paint.stroke && !strokes_.empty()) {
     scene::Path path;
-    path.subpaths = std::move(strokes);
+    strokes_.shrink_to_fit();
+    path.subpaths = std::move(strokes_);
     path.stroke = paint.stroke;
     emit(std::move(path));
   }
-  return drawn;
+  out.insert(out.end(), std::make_move_iterator(items_.begin()), std::make_move_iterator(items_.end()));
+  items_.clear();
+  return std::move(drawn_);
+}
+
+LayerDrawn draw_layer(const std::vector<Feature>& features, const LayerPaint& paint, const Viewport& viewport,
+                      const Rect& clip, const Span& span, std::vector<scene::Item>& out, MapStats& stats) {
+  LayerDrawer drawer(paint, viewport, clip, span, stats);
+  for (const Feature& f : features) drawer.add(f);
+  return drawer.finish(out);
 }
 
 }  // namespace plaquette::map

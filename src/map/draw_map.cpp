@@ -89,12 +89,18 @@ MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTa
     LayerQuery q = layer_query(layer);
     q.window = viewport.ground.grown(pad / viewport.scale);
     ReadStats read_stats;
-    auto classes = read_classified(layer, q, open_layer_source(sources, layer), crs, transforms, read_stats);
+    // Each feature is generalised by its class's drawer as soon as it is read: the layer's
+    // full-resolution ground coordinates are never held whole.
+    std::vector<LayerDrawer> drawers;
+    drawers.reserve(paints[i].size());
+    for (const ClassPaint& cp : paints[i]) drawers.emplace_back(cp.paint, viewport, clip, layer.span, result.stats);
+    read_classified(layer, q, open_layer_source(sources, layer), crs, transforms, read_stats,
+                    [&](size_t k, const Feature& f) { drawers[k].add(f); });
     result.repaired += read_stats.repaired;
     result.skipped += read_stats.skipped;
-    for (size_t k = 0; k < classes.size(); ++k) {
+    for (size_t k = 0; k < drawers.size(); ++k) {
       const ClassPaint& cp = paints[i][k];
-      const LayerDrawn drawn = draw_layer(classes[k], cp.paint, viewport, clip, layer.span, group.children, result.stats);
+      const LayerDrawn drawn = drawers[k].finish(group.children);
       marker_boxes.insert(marker_boxes.end(), drawn.markers.begin(), drawn.markers.end());
       if (drawn.total() == 0 || cp.label.empty()) continue;  // the legend shows what the map shows
       LegendEntry entry;

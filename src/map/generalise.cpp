@@ -145,8 +145,8 @@ std::vector<std::vector<Point>> clip_line(const std::vector<Point>& line, const 
   return runs;
 }
 
-void generalise_part(std::vector<Point> points, bool closed, const Rect& clip, double tolerance,
-                     std::vector<scene::Subpath>& out) {
+void generalise_part_in(std::vector<Point>& points, bool closed, const Rect& clip, double tolerance,
+                        std::vector<scene::Subpath>& out) {
   if (points.size() < (closed ? 3u : 2u)) return;
   const Box b = bounds(points);
   if (b.x1 < clip.x || b.x0 > clip.right() || b.y1 < clip.y || b.y0 > clip.bottom()) return;
@@ -155,13 +155,22 @@ void generalise_part(std::vector<Point> points, bool closed, const Rect& clip, d
   simplify_distance(points, closed, tolerance);
   if (points.size() < (closed ? 3u : 2u)) return;
   if (inside) {
-    out.push_back({std::move(points), closed});
+    out.push_back({std::vector<Point>(points.begin(), points.end()), closed});
   } else if (closed) {
     auto ring = clip_ring(points, clip);
+    ring.shrink_to_fit();
     if (!ring.empty()) out.push_back({std::move(ring), true});
   } else {
-    for (auto& run : clip_line(points, clip)) out.push_back({std::move(run), false});
+    for (auto& run : clip_line(points, clip)) {
+      run.shrink_to_fit();
+      out.push_back({std::move(run), false});
+    }
   }
+}
+
+void generalise_part(std::vector<Point> points, bool closed, const Rect& clip, double tolerance,
+                     std::vector<scene::Subpath>& out) {
+  generalise_part_in(points, closed, clip, tolerance, out);
 }
 
 }  // namespace plaquette::map

@@ -32,4 +32,10 @@ std::vector<std::vector<Point>> clip_line(const std::vector<Point>& line, const 
 void generalise_part(std::vector<Point> points, bool closed, const Rect& clip, double tolerance,
                      std::vector<scene::Subpath>& out);
 
+// The same chain working in `points`, a caller's buffer reused from part to part: it is left
+// modified, and what is appended to `out` is allocated to its exact size (a subpath never keeps
+// the capacity of the full-resolution part it came from).
+void generalise_part_in(std::vector<Point>& points, bool closed, const Rect& clip, double tolerance,
+                        std::vector<scene::Subpath>& out);
+
 }  // namespace plaquette::map

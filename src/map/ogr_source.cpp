@@ -176,6 +176,13 @@ std::vector<std::string> OgrSource::layer_names() const {
 
 std::vector<Feature> OgrSource::read(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms,
                                      ReadStats* stats) {
+  std::vector<Feature> out;
+  read_each(q, map_crs, transforms, stats, [&](Feature& f) { out.push_back(std::move(f)); });
+  return out;
+}
+
+void OgrSource::read_each(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms, ReadStats* stats,
+                          const std::function<void(Feature&)>& sink) {
   OGRLayer& layer = impl_->layer(q);
   const Crs crs = impl_->layer_crs(layer, q);
   const Transformation& to_map = transforms.get(crs, map_crs, q.span);
@@ -220,7 +227,6 @@ std::vector<Feature> OgrSource::read(const LayerQuery& q, const Crs& map_crs, Tr
     layer.SetIgnoredFields(list.data());
   }
 
-  std::vector<Feature> out;
   layer.ResetReading();
   for (FeaturePtr f(layer.GetNextFeature()); f; f.reset(layer.GetNextFeature())) {
     const OGRGeometry* g = f->GetGeometryRef();
@@ -255,14 +261,15 @@ std::vector<Feature> OgrSource::read(const LayerQuery& q, const Crs& map_crs, Tr
     to_map.apply(feature.points);
     for (auto& part : feature.parts) to_map.apply(part.points);
     std::erase_if(feature.parts, [](const Part& p) { return p.points.size() < (p.closed ? 3u : 2u); });
-    if (!feature.empty()) out.push_back(std::move(feature));
+    f.reset();  // the OGR feature (and its geometry) goes before the sink builds on this one
+    repaired.reset();
+    if (!feature.empty()) sink(feature);
   }
   if (errors.has_failure()) {
     std::string filter = q.where.empty() ? "" : fmt::format(" with `where` \"{}\"", q.where);
     throw InputError(q.span, fmt::format("cannot read layer '{}' of '{}'{}: {}", q.layer, impl_->shown, filter,
                                          errors.message()));
   }
-  return out;
 }
 
 Bbox OgrSource::envelope(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms) {

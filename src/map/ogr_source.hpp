@@ -1,6 +1,7 @@
 // Vector data sources: the one place that reads OGR layers. It opens local files only, applies the
 // attribute and spatial filters, and yields plain Features already reprojected into the map CRS.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -50,6 +51,11 @@ class OgrSource {
   // Invalid polygons are repaired (or skipped) and counted into `stats` when given.
   std::vector<Feature> read(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms,
                             ReadStats* stats = nullptr);
+  // The same features, handed to `sink` one at a time as they are read (the sink may move from
+  // them), so that a large layer is never held whole. Same checks, errors and counts as read();
+  // a read error is thrown after the last feature was handed over.
+  void read_each(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms, ReadStats* stats,
+                 const std::function<void(Feature&)>& sink);
   // The map-CRS envelope of the features matching `q.where` (q.window is ignored); empty when
   // none match. Without a filter it uses the layer's stored extent instead of reading everything.
   Bbox envelope(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms);
