@@ -2,7 +2,7 @@
 #   make        installs missing Debian packages, builds, renders the brochure, every EPCI variant
 #               (only those whose inputs changed) and the leaflet into output/
 #   make test   builds and runs every test through ctest
-#   make bench  one table, medians of BENCH_REPEAT runs: brochure, EPCI variants, large-layer map (tools/bench/README.md);
+#   make bench  one table, medians of BENCH_REPEAT runs: brochure, EPCI variants, large-layer map (bench/README.md);
 #               data and PDFs in $(BENCH_DIR), not in the repo
 #   make test-asan  the whole suite built with AddressSanitizer and UBSan (in build-asan/)
 #   make fuzz       libFuzzer targets (clang) for the loader, markup and typography, FUZZ_SECONDS (60) each; fuzz/README.md
@@ -53,12 +53,12 @@ test-asan: deps
 bench: deps configure
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target plaquette bench_make_big_layer bench_map
 	@test -f $(BENCH_DIR)/big-layer.gpkg || $(BUILD_DIR)/bench_make_big_layer $(BENCH_DIR)/big-layer.gpkg
-	tools/bench/bench.sh $(PLAQUETTE) $(BUILD_DIR)/bench_map $(BENCH_DIR)/big-layer.gpkg $(BENCH_DIR) $(BENCH_REPEAT) all
+	bench/bench.sh $(PLAQUETTE) $(BUILD_DIR)/bench_map $(BENCH_DIR)/big-layer.gpkg $(BENCH_DIR) $(BENCH_REPEAT) all
 
 # The brochure part alone: one brochure, all EPCI variants with 1 thread and with all threads.
 bench-brochure: deps configure
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target plaquette
-	tools/bench/bench.sh $(PLAQUETTE) none none $(BENCH_DIR) $(BENCH_REPEAT) brochure
+	bench/bench.sh $(PLAQUETTE) none none $(BENCH_DIR) $(BENCH_REPEAT) brochure
 
 # A separate clang project (fuzz/CMakeLists.txt) compiling the sources it needs from src/.
 fuzz-build: deps

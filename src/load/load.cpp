@@ -116,14 +116,21 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
                                                   options.variant));
       return false;
     }
-    if (!has_variables) return translate_main(root, display, options, file_order, tr);
+    if (!has_variables) {
+      if (!translate_main(root, display, options, file_order, tr)) return false;
+      tr.check_no_variables();
+      return true;
+    }
   }
   state.active = true;
+  // The content's variables as written (their marks name them in messages about translations).
+  YAML::Node base_variables(YAML::NodeType::Map);
   if (has_variables) {
     if (!c["variables"].IsMap()) {
       sink.error(top_key_span(root, "variables", reader), "'variables' must be a mapping, e.g. {epci: {nom: Bassin minier}}");
       return false;
     }
+    base_variables = c["variables"];
     state.variables = YAML::Clone(c["variables"]);
   }
   std::optional<VariantSpec> spec;
@@ -133,20 +140,20 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
   }
   std::string filter;
   VariantInfo info;
+  std::optional<std::vector<VariantInfo>> all;  // once resolved
   if (spec) {
     if (!options.variant.empty()) {
-      std::vector<VariantInfo> all;
       try {
         all = resolve_variants(*spec, ctx.root);
       } catch (const InputError& e) {
         sink.add(e.diagnostic());
         return false;
       }
-      auto it = std::find_if(all.begin(), all.end(), [&](const VariantInfo& v) { return v.id == options.variant; });
-      if (it == all.end()) {
+      auto it = std::find_if(all->begin(), all->end(), [&](const VariantInfo& v) { return v.id == options.variant; });
+      if (it == all->end()) {
         std::vector<std::string> ids;
         std::string listed;
-        for (const auto& v : all) {
+        for (const auto& v : *all) {
           ids.push_back(v.id);
           listed += fmt::format("{}{} ({})", listed.empty() ? "" : ", ", v.id, v.name);
         }
@@ -164,25 +171,25 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
         }
       }
       state.name = info.name;
-      state.variables[spec->group][spec->id_field] = info.id;
-      state.variables[spec->group][spec->name_field] = info.name;
     }
     if (options.variant.empty() && !spec->ids.empty()) {
       // The base edition covers every declared variant: an id missing from the data is an error
       // here too, not a territory silently smaller than the list says.
       try {
-        resolve_variants(*spec, ctx.root);
+        all = resolve_variants(*spec, ctx.root);
       } catch (const InputError& e) {
         sink.add(e.diagnostic());
         return false;
       }
     }
     filter = territory_filter(*spec, info.id);
-    state.variables["variante"]["id"] = info.id;
-    state.variables["variante"]["filtre"] = filter;
   }
+  tr.set_variant(info.id);
 
-  // The variant's own file: content/variants/<id>.yaml, when there is one.
+  // The variant's own file: content/variants/<id>.yaml, when there is one. Its variables are laid
+  // over the others once the language is known (a translation gives them in its language first).
+  YAML::Node over_variables(YAML::NodeType::Undefined);  // the override file's `variables:`
+  std::string over_variables_display;
   if (spec && !info.id.empty() && !spec->overrides_written.empty()) {
     fs::path path = spec->overrides_dir / (info.id + ".yaml");
     std::error_code ec;
@@ -198,15 +205,14 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
                      "a variant file must be a mapping: document:, variables:, files: ...");
           return false;
         }
+        tr.set_variant_file(over_display, *over);
         YAML::Node rest(YAML::NodeType::Map);
         NodeReader over_reader(over_display, sink);
         for (auto it = over->begin(); it != over->end(); ++it) {
           const std::string key = it->first.Scalar();
           if (key == "variables") {
-            YAML::Node a(YAML::NodeType::Map), b(YAML::NodeType::Map);
-            a["variables"] = state.variables;
-            b[it->first] = it->second;
-            state.variables = variants::merge(a, b, over_display, sink)["variables"];
+            over_variables = it->second;
+            over_variables_display = over_display;
           } else if (key == "files") {
             if (!it->second.IsMap()) {
               sink.error(over_reader.span(it->second),
@@ -229,6 +235,41 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
   }
 
   if (!translate_main(root, display, options, file_order, tr)) return false;
+  if (tr.has_variant_sections()) {
+    // The translation's `variants:` names variants of the content.
+    std::vector<std::string> ids;
+    if (spec && !all) {
+      try {
+        all = resolve_variants(*spec, ctx.root);
+      } catch (const InputError& e) {
+        sink.add(e.diagnostic());
+        return false;
+      }
+    }
+    if (all)
+      for (const auto& v : *all) ids.push_back(v.id);
+    tr.check_variants(ids, spec.has_value());
+  }
+
+  // The variables, layer by layer: the content's, in the edition's language; the variant's name and
+  // id (from the data); its override file's; its own in the edition's language.
+  if (tr.active()) state.variables = tr.base_variables(base_variables, display);
+  if (spec) {
+    if (!info.id.empty()) {
+      state.variables[spec->group][spec->id_field] = info.id;
+      state.variables[spec->group][spec->name_field] = info.name;
+    }
+    state.variables["variante"]["id"] = info.id;
+    state.variables["variante"]["filtre"] = filter;
+  }
+  if (over_variables.IsDefined()) {
+    YAML::Node a(YAML::NodeType::Map), b(YAML::NodeType::Map);
+    a["variables"] = state.variables;
+    b["variables"] = over_variables;
+    state.variables = variants::merge(a, b, over_variables_display, sink)["variables"];
+  }
+  if (tr.active() && !info.id.empty())
+    state.variables = tr.variant_variables(state.variables, over_variables, over_variables_display);
   if (spec) state.variables["chiffres"] = compute_figures(*spec, filter, ctx.root, sink);
   expand_tree(root, state.variables, display, sink, {"variants", "variables"});
   return true;
@@ -285,7 +326,9 @@ std::optional<model::Document> load_all(const std::string& content_path, const L
     file_order.push_back(display);
     if (auto node = parse_yaml_file(f.resolved, display, sink)) {
       NodeReader reader(display, sink);
-      LoadedTemplate t = load_template(*node, reader, ctx);
+      YAML::Node tree = *node;
+      if (tr.active()) tr.translate_template(tree, text_id_stem(f.written), display);
+      LoadedTemplate t = load_template(tree, reader, ctx);
       doc.tmpl = std::move(t.tmpl);
       status = std::move(t.status);
     }

@@ -27,11 +27,47 @@ TEST(Translations, DutchEditionOfTheRealBrochure) {
   EXPECT_EQ(terrils.find("mijnsteenberg\u202F?"), std::string::npos) << terrils;
   const std::string info = test::tool("pdfinfo '" + pdf.string() + "'");
   EXPECT_NE(info.find("De groenblauwe netwerken van het Mijnbekken"), std::string::npos) << info;
+  // Page 3: the running header (a master text of the template), the map's legend and source note,
+  // and {epci.nom} in the edition's language.
+  const std::string territory = test::squash(test::tool("pdftotext -f 3 -l 3 '" + pdf.string() + "' -"));
+  EXPECT_NE(territory.find("DE GROENBLAUWE NETWERKEN VAN HET MIJNBEKKEN"), std::string::npos) << territory;
+  EXPECT_EQ(territory.find("LA TRAME VERTE"), std::string::npos) << territory;
+  EXPECT_NE(territory.find("Departementsgrens"), std::string::npos) << territory;
+  EXPECT_NE(territory.find("Landsgrens"), std::string::npos) << territory;
+  EXPECT_EQ(territory.find("Limite de département"), std::string::npos) << territory;
+  EXPECT_NE(territory.find("Bronnen: IGN"), std::string::npos) << territory;
+  EXPECT_EQ(territory.find("Sources"), std::string::npos) << territory;
+  EXPECT_NE(territory.find("In cijfers, voor het Mijnbekken:"), std::string::npos) << territory;
+  // Page 7: the image caption.
+  const std::string fields = test::squash(test::tool("pdftotext -f 7 -l 7 '" + pdf.string() + "' -"));
+  EXPECT_NE(fields.find("Akkers, hagen en kalkhelling"), std::string::npos) << fields;
   // The French edition keeps its French text and spacing.
   auto fr = dir / "plaquette.pdf";
   ASSERT_EQ(test::plaquette("build -o '" + fr.string() + "'").status, 0);
   const std::string fr5 = test::squash(test::tool("pdftotext -f 5 -l 5 '" + fr.string() + "' -"));
   EXPECT_NE(fr5.find("Qui vit sur un terril\u202F?"), std::string::npos) << fr5;
+  const std::string fr3 = test::squash(test::tool("pdftotext -f 3 -l 3 '" + fr.string() + "' -"));
+  EXPECT_NE(fr3.find("LA TRAME VERTE ET BLEUE DU BASSIN MINIER"), std::string::npos) << fr3;
+  EXPECT_NE(fr3.find("Limite de département"), std::string::npos) << fr3;
+  EXPECT_NE(fr3.find("pour le Bassin minier"), std::string::npos) << fr3;
+}
+
+TEST(Translations, DutchEditionOfAVariant) {
+  // Valenciennes Métropole: its name and its own subject in Dutch, from the translation's `variants:`.
+  auto dir = test::make_temp_dir("translation-nl-variant");
+  auto r = test::plaquette("build --variant 245901160 --lang nl -o '" + (dir / "plaquette.pdf").string() + "'");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(r.output.find("Dutch translation"), std::string::npos) << r.output;  // no summary of missing ones
+  const auto pdf = dir / "plaquette-245901160-nl.pdf";
+  ASSERT_TRUE(fs::exists(pdf)) << r.output;
+  const std::string territory = test::squash(test::tool("pdftotext -f 3 -l 3 '" + pdf.string() + "' -"));
+  EXPECT_NE(territory.find("In cijfers, voor Valenciennes Métropole:"), std::string::npos) << territory;
+  const std::string info = test::tool("pdfinfo '" + pdf.string() + "'");
+  EXPECT_NE(info.find("editie van Valenciennes Métropole"), std::string::npos) << info;
+  auto check = test::plaquette("check --variant 245901160 --lang nl");
+  EXPECT_EQ(check.status, 0) << check.output;
+  EXPECT_EQ(check.output.find("translation ("), std::string::npos) << check.output;
+  EXPECT_EQ(check.output.find("has no Dutch value"), std::string::npos) << check.output;
 }
 
 const std::string kPage = std::string(test::kDocumentHead) + R"Y(  - master: deux-colonnes

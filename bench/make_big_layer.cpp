@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
   srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   char** layer_options = CSLSetNameValue(nullptr, "SPATIAL_INDEX", "YES");
   layer_options = CSLSetNameValue(layer_options, "DESCRIPTION",
-                                  "SYNTHETIC benchmark data (plaquette tools/bench), not real geography");
+                                  "SYNTHETIC benchmark data (plaquette bench), not real geography");
   OGRLayer* layer = ds->CreateLayer("cells", &srs, wkbPolygon, layer_options);
   CSLDestroy(layer_options);
   if (!layer) fail("cannot create layer");

@@ -1,12 +1,12 @@
 #!/bin/sh
-# `make bench`: the one benchmark table of plaquette (tools/bench/README.md, bench/README.md).
+# `make bench`: the one benchmark table of plaquette (bench/README.md).
 # Every figure is the median of REPEAT runs, each run a fresh process (so peak RSS is per run):
 #   - the default brochure (print + screen PDFs), its peak RSS and PDF sizes;
 #   - every EPCI variant in French (`build --all --force --lang fr`: the Dutch editions left out)
 #     on one thread and on all threads;
 #   - the large-layer map (bench_map) against the bare OGR read of the same layer, its PDF size
 #     and peak RSS against the size of the geometry drawn.
-# Prints the table, then `key: value` lines (the keys are listed in tools/bench/README.md).
+# Prints the table, then `key: value` lines (the keys are listed in bench/README.md).
 # Usage: bench.sh PLAQUETTE BENCH_MAP BIG_GPKG OUT_DIR [REPEAT] [map|brochure|all]
 # Run from the project root.
 set -eu
