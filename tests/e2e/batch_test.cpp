@@ -14,25 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kTwoVariants = std::string(test::kDocumentHead) + R"Y(  - master: deux-colonnes
-    blocks:
-      - frame: texte
-        text:
-          - intertitre: "{epci.nom}"
-          - "{chiffres.communes} communes."
-variants:
-  source: assets/maps/bassin-minier.gpkg
-  layer: epci
-  id: siren
-  name: nom
-  where: "siren IN ('246200364', '246200299')"
-  overrides: content/variants
-  figures:
-    communes: {count: {source: assets/maps/bassin-minier.gpkg, layer: communes}}
-variables:
-  epci: {nom: Bassin minier}
-)Y";
-
 struct Project {
   fs::path dir, content, pdf, lens, henin;
   test::Run build(const std::string& extra = "") const {
@@ -42,7 +23,7 @@ struct Project {
 
 Project two_variant_project(const std::string& tag) {
   Project p;
-  p.dir = test::small_project(tag, kTwoVariants);
+  p.dir = test::small_project(tag, test::kTwoVariants);
   fs::create_directories(p.dir / "assets" / "maps");
   fs::copy_file(test::source_dir() / "assets/maps/bassin-minier.gpkg", p.dir / "assets/maps/bassin-minier.gpkg");
   test::write_file(p.dir / "content/variants/246200299.yaml", "variables:\n  epci: {nom: Hénin-Carvin}\n");
@@ -89,7 +70,7 @@ TEST(Batch, RebuildRedoesOnlyTheChangedVariant) {
             std::string::npos);
 
   // A shared file (the main content file) changes: both are rebuilt.
-  test::write_file(p.content, kTwoVariants + "# edited\n");
+  test::write_file(p.content, test::kTwoVariants + "# edited\n");
   auto both = p.build();
   ASSERT_EQ(both.status, 0) << both.output;
   EXPECT_TRUE(has(both, "2 editions built, 0 failed")) << both.output;
@@ -128,7 +109,7 @@ TEST(Batch, FailedVariantIsRetriedAndLeavesTheOthersUpToDate) {
 // the Dutch translations rebuilds that edition only; the French typography stays French.
 TEST(Batch, OtherLanguageEditionBesideTheFrenchOne) {
   auto p = two_variant_project("batch-languages");
-  std::string content = kTwoVariants;
+  std::string content = test::kTwoVariants;
   content.replace(content.find("          - \"{chiffres.communes} communes.\""), 0,
                   "          - Qui vit sur un terril ?\n");
   content.replace(content.find("  overrides: content/variants"), 0, "  languages: {nl: ['246200364']}\n");

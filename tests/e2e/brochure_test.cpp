@@ -14,16 +14,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Built once for the whole suite: the default brochure into a temp folder.
+// Built once for the whole suite, and shared by its test processes: the default brochure.
 class Brochure : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(test::make_temp_dir("brochure"));
+    auto shared = test::shared_build("brochure", "content/plaquette.yaml -o '{dir}/plaquette.pdf'");
+    dir_ = new fs::path(shared.dir);
     pdf_ = new std::string((*dir_ / "plaquette.pdf").string());
-    run_ = new test::Run(test::plaquette("build content/plaquette.yaml -o '" + *pdf_ + "'"));
+    run_ = new test::Run(shared.run);
   }
   static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
     delete dir_;
     delete pdf_;
     delete run_;

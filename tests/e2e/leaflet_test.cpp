@@ -13,16 +13,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Built once for the whole suite: the leaflet into a temp folder.
+// Built once for the whole suite, and shared by its test processes: the leaflet.
 class Leaflet : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(test::make_temp_dir("leaflet"));
+    auto shared = test::shared_build("leaflet", "content/depliant.yaml -o '{dir}/depliant.pdf'");
+    dir_ = new fs::path(shared.dir);
     pdf_ = new std::string((*dir_ / "depliant.pdf").string());
-    run_ = new test::Run(test::plaquette("build content/depliant.yaml -o '" + *pdf_ + "'"));
+    run_ = new test::Run(shared.run);
   }
   static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
     delete dir_;
     delete pdf_;
     delete run_;

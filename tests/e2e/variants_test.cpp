@@ -36,27 +36,8 @@ TEST(Variants, UnknownVariantIsBadInput) {
   EXPECT_NE(r.output.find("unknown variant '246200365' (did you mean '246200364'?)"), std::string::npos) << r.output;
 }
 
-const std::string kTwoVariants = std::string(test::kDocumentHead) + R"Y(  - master: deux-colonnes
-    blocks:
-      - frame: texte
-        text:
-          - intertitre: "{epci.nom}"
-          - "{chiffres.communes} communes."
-variants:
-  source: assets/maps/bassin-minier.gpkg
-  layer: epci
-  id: siren
-  name: nom
-  where: "siren IN ('246200364', '246200299')"
-  overrides: content/variants
-  figures:
-    communes: {count: {source: assets/maps/bassin-minier.gpkg, layer: communes}}
-variables:
-  epci: {nom: Bassin minier}
-)Y";
-
 TEST(Variants, AllWithOneBrokenVariant) {
-  auto dir = test::small_project("variants-all", kTwoVariants);
+  auto dir = test::small_project("variants-all", test::kTwoVariants);
   fs::create_directories(dir / "assets" / "maps");
   fs::copy_file(test::source_dir() / "assets/maps/bassin-minier.gpkg", dir / "assets/maps/bassin-minier.gpkg");
   test::write_file(dir / "content/variants/246200299.yaml", "document:\n  titre: Hénin-Carvin\n");

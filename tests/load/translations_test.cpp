@@ -439,19 +439,12 @@ TEST_F(Translations, VariablesForAContentWithoutVariablesAreNotUsed) {
 }
 
 // Per-variant variables and texts need the variants of the real data.
-const char* const kVariantContent = R"Y(document:
+const std::string kVariantContent = std::string(R"Y(document:
   title: La Trame verte et bleue
   subject: Plaquette du Bassin minier
   language: fr
 template: templates/mini.yaml
-variants:
-  source: assets/maps/bassin-minier.gpkg
-  layer: epci
-  id: siren
-  name: nom
-  where: "siren IN ('246200364', '246200299')"
-  overrides: content/variants
-variables:
+)Y") + test::kTwoEpciVariants + R"Y(variables:
   epci: {nom: le Bassin minier, siren: ""}
 include:
   - content/pages/p.yaml

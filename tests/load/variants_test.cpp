@@ -8,18 +8,11 @@ namespace plaquette::test {
 namespace {
 
 // Two EPCI of the real data: Lens-Liévin (36 communes) and Hénin-Carvin.
-const char* const kContent = R"Y(document:
+const std::string kContent = std::string(R"Y(document:
   title: La Trame verte et bleue
   subject: "Édition {epci.nom} ({epci.siren}) : {chiffres.communes} communes, {chiffres.voies_km} km"
 template: templates/mini.yaml
-variants:
-  source: assets/maps/bassin-minier.gpkg
-  layer: epci
-  id: siren
-  name: nom
-  where: "siren IN ('246200364', '246200299')"
-  overrides: content/variants
-  figures:
+)Y") + test::kTwoEpciVariants + R"Y(  figures:
     communes: {count: {source: assets/maps/bassin-minier.gpkg, layer: communes}}
     voies_km: {length_km: {source: assets/maps/bassin-minier.gpkg, layer: voies_navigables_osm}, decimals: 1}
 variables:

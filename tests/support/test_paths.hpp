@@ -14,4 +14,15 @@ int run(const std::string& command, std::string* out);
 std::string read_file(const std::filesystem::path& p);
 void write_file(const std::filesystem::path& p, const std::string& text);
 
+// The `variants:` section over two EPCI of the real data (246200364 Lens-Liévin, 246200299
+// Hénin-Carvin), with override files in content/variants/; a test appends `figures:` or other keys.
+inline constexpr const char* kTwoEpciVariants = R"Y(variants:
+  source: assets/maps/bassin-minier.gpkg
+  layer: epci
+  id: siren
+  name: nom
+  where: "siren IN ('246200364', '246200299')"
+  overrides: content/variants
+)Y";
+
 }  // namespace plaquette::test
