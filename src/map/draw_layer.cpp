@@ -136,6 +136,9 @@ LayerDrawer::LayerDrawer(const LayerPaint& paint, const Viewport& viewport, cons
   marker_clip_ = Rect{clip.x - half, clip.y - half, clip.width + 2 * half, clip.height + 2 * half};
 }
 
+// Subpaths per fill-and-stroke path on very large layers (see finish()).
+constexpr size_t kFillStrokeChunk = 16384;
+
 void LayerDrawer::emit(scene::Path path) {
   stats_->vertices += count_vertices(path.subpaths);
   ++stats_->paths;
@@ -226,6 +229,7 @@ void LayerDrawer::add(const Feature& feature) {
     }
     if (!path_pattern.subpaths.empty()) emit(std::move(path_pattern));
   } else if (to_areas) {
+    area_features_.push_back(areas_.size());
     areas_.insert(areas_.end(), std::make_move_iterator(rings.begin()), std::make_move_iterator(rings.end()));
   } else if (paint.fill) {  // markers may overlap: each feature keeps its own path
     scene::Path path;
@@ -240,7 +244,30 @@ LayerDrawn LayerDrawer::finish(std::vector<scene::Item>& out) {
   const LayerPaint& paint = *paint_;
   // Filled and outlined areas: one fill-and-stroke path, each vertex written once.
   const bool fill_and_stroke = mirror_ && paint.stroke && !paint.casing;
-  if (!areas_.empty()) {
+  // Opaque only: a translucent stroke drawn again over a seam would darken it.
+  const bool opaque = paint.fill && paint.fill->alpha >= 1 && paint.stroke && paint.stroke->paint.alpha >= 1;
+  if (!areas_.empty() && fill_and_stroke && opaque && areas_.size() > kFillStrokeChunk) {
+    // A very large layer is filled and stroked in chunks of whole features, in feature order.
+    // Cairo (1.16) turns a whole stroke into a polygon to find its extents, about 200 bytes per
+    // vertex: one chunk at a time bounds that memory. The drawing is the same: where a later
+    // chunk's fill covers half of an earlier chunk's border, the later chunk's own stroke runs
+    // along that same shared edge and draws it again at full width; each vertex is still
+    // written once.
+    area_features_.push_back(areas_.size());
+    size_t from = 0;
+    for (size_t f = 1; f < area_features_.size(); ++f) {
+      const size_t end = area_features_[f];
+      if (end - from < kFillStrokeChunk && f + 1 < area_features_.size()) continue;
+      scene::Path path;
+      path.fill = paint.fill;
+      path.stroke = paint.stroke;
+      path.subpaths.assign(std::make_move_iterator(areas_.begin() + static_cast<std::ptrdiff_t>(from)),
+                           std::make_move_iterator(areas_.begin() + static_cast<std::ptrdiff_t>(end)));
+      emit(std::move(path));
+      from = end;
+    }
+    areas_ = {};
+  } else if (!areas_.empty()) {
     if (outlined_ && !fill_and_stroke) unmirror();
     scene::Path path;
     path.fill = paint.fill;
@@ -249,6 +276,7 @@ LayerDrawn LayerDrawer::finish(std::vector<scene::Item>& out) {
     path.subpaths = std::move(areas_);
     emit(std::move(path));
   }
+  area_features_.clear();
   if (paint.casing && !strokes_.empty()) {
     scene::Path path;
     path.subpaths = strokes_;

@@ -27,7 +27,9 @@ struct LayerDrawn {
 // lines or dots clipped to the feature's rings; then one path casing every line and ring of the
 // layer, then one path stroking them. Strokes come after all fills so that a neighbour's fill
 // never covers half of a shared border, and one stroke path draws a shared border once, so a
-// translucent stroke does not darken there. Points are markers (shapes filled and stroked with
+// translucent stroke does not darken there (an opaque filled-and-outlined layer of more than
+// 16 384 rings is the exception: it is filled and stroked in chunks of whole features, which
+// looks the same and bounds Cairo's memory; see finish()). Points are markers (shapes filled and stroked with
 // the rest, or SVG images). `clip` (page points) is where geometry is cut: the frame plus a
 // margin wider than the stroke. `paint` must outlive the drawer.
 class LayerDrawer {
@@ -60,6 +62,7 @@ class LayerDrawer {
   // a copy: a filled and outlined layer costs one copy of its generalised geometry, not two, and
   // is drawn as one fill-and-stroke path.
   bool mirror_;
+  std::vector<size_t> area_features_;  // where each feature's rings start in `areas_`
   std::vector<Point> page_;  // one part in page points, reused
   std::vector<scene::Subpath> rings_, lines_;
 };

@@ -276,6 +276,55 @@ TEST(Symbology, CasingDrawsAWiderStrokeUnderTheLine) {
   ASSERT_TRUE(r.legend[0].style.casing);
 }
 
+// A very large opaque filled-and-outlined layer is drawn in fill-and-stroke chunks of whole
+// features (Cairo's stroke analysis holds the whole stroke as a polygon otherwise); every ring
+// is drawn once, a feature's rings (its holes) stay in one path, and a small layer stays one path.
+TEST(Symbology, HugeOutlinedLayerIsFilledAndStrokedInChunksOfWholeFeatures) {
+  LayerPaint paint;
+  paint.fill = Paint{"vert", {0.2, 0.6, 0.2}, 1.0};
+  paint.stroke = scene::Stroke{Paint{"gris", {0.3, 0.3, 0.3}, 1.0}, 0.1, {}, scene::LineJoin::Round,
+                               scene::LineCap::Round};
+  const Rect frame{0, 0, 600, 600};
+  Bbox ground;
+  ground.xmin = 0, ground.ymin = 0, ground.xmax = 600, ground.ymax = 600;  // 1 ground unit = 1 pt
+  const Viewport viewport = make_viewport(ground, frame);
+  auto draw = [&](int columns, int rows) {
+    MapStats stats;
+    LayerDrawer drawer(paint, viewport, frame, Span{}, stats);
+    for (int i = 0; i < columns; ++i)
+      for (int j = 0; j < rows; ++j) {
+        // A 2 pt square with a 1 pt hole: two rings per feature.
+        const double x = i * 3.0 + 0.5, y = j * 3.0 + 0.5;
+        Feature f;
+        f.parts.push_back({{{x, y}, {x + 2, y}, {x + 2, y + 2}, {x, y + 2}, {x, y}}, true});
+        f.parts.push_back({{{x + 0.5, y + 0.5}, {x + 1.5, y + 0.5}, {x + 1.5, y + 1.5}, {x + 0.5, y + 1.5},
+                            {x + 0.5, y + 0.5}},
+                           true});
+        drawer.add(f);
+      }
+    std::vector<scene::Item> out;
+    drawer.finish(out);
+    std::vector<const scene::Path*> paths;
+    for (const auto& item : out)
+      if (auto* p = std::get_if<scene::Path>(&item.kind)) paths.push_back(p);
+    return std::make_pair(paths.size(), [paths] {
+      size_t rings = 0;
+      for (auto* p : paths) {
+        EXPECT_TRUE(p->fill && p->stroke);  // each chunk fills and strokes its own rings
+        EXPECT_EQ(p->subpaths.size() % 2, 0u);  // never a square without its hole
+        rings += p->subpaths.size();
+      }
+      return rings;
+    }());
+  };
+  const auto [small_paths, small_rings] = draw(10, 10);
+  EXPECT_EQ(small_paths, 1u);
+  EXPECT_EQ(small_rings, 200u);
+  const auto [huge_paths, huge_rings] = draw(190, 190);  // 36 100 features, 72 200 rings
+  EXPECT_EQ(huge_rings, 72200u);
+  EXPECT_EQ(huge_paths, 5u);  // 16 384 rings a chunk (8 192 features), the rest in the last one
+}
+
 scene::Subpath page_square(double x, double y, double side) {
   return {{{x, y}, {x + side, y}, {x + side, y + side}, {x, y + side}}, true};
 }
