@@ -11,13 +11,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kGood = std::string(test::kDocumentHead) + R"(  - master: deux-colonnes
-    blocks:
-      - frame: texte
-        text:
-          - intertitre: Un intertitre
-          - Un paragraphe de texte courant.
-)";
+const std::string& kGood = test::kOnePageContent;
 
 std::string with(const std::string& from, const std::string& to) {
   std::string s = kGood;

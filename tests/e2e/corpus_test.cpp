@@ -41,13 +41,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // The valid content every case starts from: one page, one text frame.
-const std::string kBaseContent = std::string(test::kDocumentHead) + R"(  - master: deux-colonnes
-    blocks:
-      - frame: texte
-        text:
-          - intertitre: Un intertitre
-          - Un paragraphe de texte courant.
-)";
+const std::string& kBaseContent = test::kOnePageContent;
 
 fs::path corpus_dir() { return test::source_dir() / "tests" / "corpus"; }
 

@@ -26,6 +26,15 @@ template: templates/plaquette-a4.yaml
 pages:
 )";
 
+// A valid one-page content file: one text frame with a heading and a paragraph.
+inline const std::string kOnePageContent = std::string(kDocumentHead) + R"(  - master: deux-colonnes
+    blocks:
+      - frame: texte
+        text:
+          - intertitre: Un intertitre
+          - Un paragraphe de texte courant.
+)";
+
 inline Run plaquette(const std::string& args) {
   Run r;
   r.status = run("cd '" + source_dir().string() + "' && '" + binary().string() + "' " + args, &r.output);
