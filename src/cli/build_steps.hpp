@@ -50,8 +50,6 @@ std::optional<scene::Document> compose_into(const std::string& content, const st
 // output/plaquette.pdf → output/plaquette-screen.pdf
 std::string screen_pdf_path(const std::string& print);
 
-// output/plaquette.pdf, 246200364 → output/plaquette-246200364.pdf
-std::string variant_pdf_path(const std::string& output, const std::string& id);
 
 // Seconds spent in each step of write_pdfs (PLAQUETTE_TIMES=1 prints them for each variant).
 struct WriteTimes {

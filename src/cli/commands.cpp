@@ -102,16 +102,12 @@ std::string screen_pdf_path(const std::string& print) {
   return (p.parent_path() / (p.stem().string() + "-screen" + p.extension().string())).string();
 }
 
-std::string variant_pdf_path(const std::string& output, const std::string& id) {
-  fs::path p(output);
-  return (p.parent_path() / (p.stem().string() + "-" + id + p.extension().string())).string();
-}
-
 std::string edition_pdf_path(const std::string& output, const Edition& edition) {
-  std::string path = edition.variant.empty() ? output : variant_pdf_path(output, edition.variant);
-  if (!edition.language.empty() && !model::is_french(edition.language))
-    path = variant_pdf_path(path, edition.language);
-  return path;
+  fs::path p(output);
+  std::string stem = p.stem().string();
+  if (!edition.variant.empty()) stem += "-" + edition.variant;
+  if (!edition.language.empty() && !model::is_french(edition.language)) stem += "-" + edition.language;
+  return (p.parent_path() / (stem + p.extension().string())).string();
 }
 
 std::string write_pdfs(const scene::Document& scene_doc, const std::string& output, const SharedWork* shared,
