@@ -14,6 +14,8 @@
 //
 // A failing variant neither stops nor corrupts the others: its diagnostics are printed, nothing
 // is written for it (its previous PDFs, if any, stay as they were; its fingerprint is removed).
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -25,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -162,7 +165,9 @@ std::string read_text(const fs::path& path) {
 // Written beside its final name, then renamed: never a half-written fingerprint.
 void write_text(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
-  const fs::path temp = path.string() + ".tmp";
+  // One temporary name per process and thread: two writers never share one.
+  const fs::path temp = fmt::format("{}.tmp-{}-{:x}", path.string(), ::getpid(),
+                                    std::hash<std::thread::id>{}(std::this_thread::get_id()));
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     out << text << '\n';
@@ -214,12 +219,15 @@ int run_variants(const BuildArgs& args) {
   // Each variant in its own language, plus the other-language editions `languages:` asks for;
   // --lang builds that one language instead.
   std::vector<Job> todo;
+  std::set<std::string> outputs;  // two editions never write one path
   for (const auto& v : chosen) {
     std::vector<std::string> languages{args.language};
     if (args.language.empty()) languages.insert(languages.end(), v.languages.begin(), v.languages.end());
     for (const auto& lang : languages) {
       const bool other = !lang.empty() && !model::is_french(lang);
-      todo.push_back({v, Edition{v.id, lang, false}, other ? v.id + "-" + lang : v.id});
+      Job job{v, Edition{v.id, lang, false}, other ? v.id + "-" + lang : v.id};
+      if (!outputs.insert(edition_pdf_path(args.output, job.edition)).second) continue;
+      todo.push_back(std::move(job));
     }
   }
 

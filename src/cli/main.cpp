@@ -4,6 +4,28 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "core/safe_name.hpp"
+#include "load/yaml_reader.hpp"
+
+namespace {
+
+// --variant and --lang become parts of file names (output/plaquette-<id>-<lang>.pdf): a value
+// that is not a plain name is a usage error (exit 2), never a path.
+const CLI::Validator kVariantId(
+    [](std::string& s) -> std::string {
+      const std::string why = plaquette::unsafe_name_reason(s);
+      return why.empty() ? std::string{}
+                         : fmt::format("'{}' cannot be a variant id: it {} (an id is a code such as 246200364)", s, why);
+    },
+    "ID");
+const CLI::Validator kLanguage(
+    [](std::string& s) -> std::string {
+      if (plaquette::is_safe_name(s) && plaquette::load::is_language_tag(s)) return {};
+      return fmt::format("'{}' is not a language code: write nl, en, de...", s);
+    },
+    "LANG");
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace plaquette::cli;
@@ -18,7 +40,8 @@ int main(int argc, char** argv) {
   b->add_option("--root", build.root, "Project root (default: found from the content file)");
   b->add_flag("--draft", build.draft, "Overflowing text is a warning, marked on the page, instead of an error");
   auto* b_variant = b->add_option("--variant", build.variant,
-                                  "Build one variant (e.g. an EPCI's SIREN): writes output/plaquette-<id>.pdf");
+                                  "Build one variant (e.g. an EPCI's SIREN): writes output/plaquette-<id>.pdf")
+                      ->check(kVariantId);
   auto* b_all = b->add_flag("--all", build.all, "Build every variant, in parallel: output/plaquette-<id>.pdf each");
   b_all->excludes(b_variant);
   b->add_option("-j,--jobs", build.jobs, "Worker threads for --all (default: one per core)");
@@ -31,7 +54,7 @@ int main(int argc, char** argv) {
   p->add_option("--dpi", preview.dpi, "Resolution of the PNG pages")->capture_default_str();
   p->add_option("--root", preview.root, "Project root (default: found from the content file)");
   p->add_flag("--draft", preview.draft, "Overflowing text is a warning, marked on the page, instead of an error");
-  p->add_option("--variant", preview.variant, "Preview this variant instead of the base brochure");
+  p->add_option("--variant", preview.variant, "Preview this variant instead of the base brochure")->check(kVariantId);
   p->add_flag("--guides", preview.guides, "Show the bleed and draw the trim, bleed and safe-area lines");
   std::string separations;
   auto* sep = p->add_option("--separations", separations, "Also write the CMYK plates of PAGE (default 1)")
@@ -57,21 +80,21 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   c->add_option("--safe-margin", check.safe_margin, "Text closer than this to the trim is a warning")
       ->capture_default_str();
-  c->add_option("--variant", check.variant, "Check this variant instead of the base brochure");
+  c->add_option("--variant", check.variant, "Check this variant instead of the base brochure")->check(kVariantId);
   c->add_flag("--json", check.json, "Print one JSON object (pages, findings, ok) on stdout, for machines");
 
   // --lang: an edition in another language, from content/translations/<lang>.yaml (docs/guide.md).
   const char* lang_help = "Language of the edition (nl, en...): texts from content/translations/<lang>.yaml";
-  b->add_option("--lang", build.language, std::string(lang_help) + "; the PDF is named plaquette[-<id>]-<lang>.pdf");
-  p->add_option("--lang", preview.language, lang_help);
-  c->add_option("--lang", check.language, lang_help);
+  b->add_option("--lang", build.language, std::string(lang_help) + "; the PDF is named plaquette[-<id>]-<lang>.pdf")->check(kLanguage);
+  p->add_option("--lang", preview.language, lang_help)->check(kLanguage);
+  c->add_option("--lang", check.language, lang_help)->check(kLanguage);
   TranslationsArgs tr;
   auto* t = app.add_subcommand("translations", "Print the skeleton of a translation file (every text id, its French "
                                                "text and fingerprint) to fill, e.g. --lang nl");
   t->add_option("file", tr.content, "Content file")->capture_default_str();
-  t->add_option("--lang", tr.language, "Language of the translation (nl, en...)")->required();
+  t->add_option("--lang", tr.language, "Language of the translation (nl, en...)")->required()->check(kLanguage);
   t->add_option("--root", tr.root, "Project root (default: found from the content file)");
-  t->add_option("--variant", tr.variant, "Translate this variant's texts");
+  t->add_option("--variant", tr.variant, "Translate this variant's texts")->check(kVariantId);
   t->add_option("-o,--output", tr.output, "File to write (default: stdout)");
 
   try {

@@ -360,10 +360,9 @@ FigureEngine::FigureEngine(FigureEngine&&) noexcept = default;
 FigureEngine& FigureEngine::operator=(FigureEngine&&) noexcept = default;
 FigureEngine::~FigureEngine() = default;
 
-std::vector<std::vector<std::string>> FigureEngine::read_fields(const std::string& source, const std::string& layer,
-                                                               const std::string& where,
-                                                               const std::vector<std::string>& fields,
-                                                               const Span& span, const std::filesystem::path& root) {
+FigureEngine::Rows FigureEngine::read_fields(const std::string& source, const std::string& layer,
+                                             const std::string& where, const std::vector<std::string>& fields,
+                                             const Span& span, const std::filesystem::path& root) {
   Impl impl;
   impl.root = root;
   auto src = impl.layer(source, layer, where, span);
@@ -385,13 +384,22 @@ std::vector<std::vector<std::string>> FigureEngine::read_fields(const std::strin
   if (l.SetAttributeFilter(where.empty() ? nullptr : where.c_str()) != OGRERR_NONE)
     throw InputError(span, fmt::format("bad filter \"{}\" on layer '{}' of '{}': {}", where, l.GetName(), source,
                                        errors.message()));
-  std::vector<std::vector<std::string>> out;
+  Rows out;
+  std::vector<map::EncodingReport> encoding(index.size());
   l.ResetReading();
   for (FeaturePtr f(l.GetNextFeature()); f; f.reset(l.GetNextFeature())) {
     std::vector<std::string> row;
-    for (int i : index) row.push_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
-    out.push_back(std::move(row));
+    const long long fid = static_cast<long long>(f->GetFID());
+    for (size_t k = 0; k < index.size(); ++k)
+      row.push_back(f->IsFieldSetAndNotNull(index[k]) ? encoding[k].clean(f->GetFieldAsString(index[k]), fid) : "");
+    out.ids.push_back(fid);
+    out.rows.push_back(std::move(row));
   }
+  for (size_t k = 0; k < index.size(); ++k)
+    if (!encoding[k].empty())
+      out.warnings.push_back({Severity::Warning, span,
+                              encoding[k].message(fmt::format("field '{}' of layer '{}'", fields[k], l.GetName()),
+                                                  source)});
   return out;
 }
 

@@ -62,11 +62,16 @@ class FigureEngine {
 
   // The values of `fields` (as text; NULL gives "") for every feature of `layer` matching `where`
   // in `source`, in the layer's order: e.g. the SIREN and name of each EPCI, one variant each.
-  // Errors as above (missing file, layer or field: InputError at `span`).
-  static std::vector<std::vector<std::string>> read_fields(const std::string& source, const std::string& layer,
-                                                           const std::string& where,
-                                                           const std::vector<std::string>& fields, const Span& span,
-                                                           const std::filesystem::path& root = {});
+  // Errors as above (missing file, layer or field: InputError at `span`). Values that are not
+  // clean UTF-8 are cleaned (core/utf8.hpp) and reported as one warning per field at `span`.
+  struct Rows {
+    std::vector<long long> ids;                  // each feature's id (FID), for messages
+    std::vector<std::vector<std::string>> rows;  // the values of `fields`, per feature
+    std::vector<Diagnostic> warnings;
+  };
+  static Rows read_fields(const std::string& source, const std::string& layer, const std::string& where,
+                          const std::vector<std::string>& fields, const Span& span,
+                          const std::filesystem::path& root = {});
 
  private:
   struct Impl;

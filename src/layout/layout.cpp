@@ -3,6 +3,9 @@
 // that one run shows the user every problem.
 #include "layout/layout.hpp"
 
+#include <glib.h>
+
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <deque>
@@ -61,6 +64,34 @@ void layout_block(const Engines& e, PageContext& pc, const model::Block& block) 
         else if constexpr (std::is_same_v<T, model::RuleBlock>) layout_rule_block(e, pc, b);
       },
       block);
+}
+
+}  // namespace
+
+namespace {
+
+// "U+1F600 (😀)"
+std::string code_point(char32_t c) {
+  char utf8[8] = {};
+  g_unichar_to_utf8(static_cast<gunichar>(c), utf8);
+  return fmt::format("U+{:04X} ({})", static_cast<uint32_t>(c), utf8);
+}
+
+// Characters no project font has would print as boxes: an error (a warning in a draft).
+void report_missing_characters(const std::vector<text::MissingCharacters>& missing, bool draft, DiagnosticSink& sink) {
+  for (const auto& m : missing) {
+    std::string list;
+    for (size_t i = 0; i < m.chars.size() && i < 8; ++i) list += (i ? ", " : "") + code_point(m.chars[i]);
+    if (m.chars.size() > 8) list += fmt::format(" and {} more", m.chars.size() - 8);
+    std::string message = fmt::format(
+        "no font of the project has {} {}: style '{}' is set in '{}', and they would print as empty boxes; remove "
+        "them, or add a font that has them to the fonts folder and use it in a character style",
+        m.chars.size() == 1 ? "the character" : "the characters", list, m.style, m.family);
+    if (draft)
+      sink.warning(m.span, std::move(message));
+    else
+      sink.error(m.span, std::move(message));
+  }
 }
 
 }  // namespace
@@ -169,6 +200,7 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
                                 name, story.lines_left, story.lines_left > 1 ? "s" : "", where, story.page, name),
                     nullptr, Rect{}, story.span);
   }
+  report_missing_characters(typesetter.missing_characters(), options.draft, sink);
   if (sink.has_errors()) return std::nullopt;
   return out;
 }

@@ -47,6 +47,7 @@ void layout_map_block(const Engines& e, PageContext& pc, const model::MapBlock& 
   ResolvedFrame f = resolve_placement(block.at, pc.master);
   MapTextSetter text(e.typesetter, block.map.span);
   map::MapResult result = map::draw_map(block.map, f.rect, e.doc.tmpl.swatches, &text);
+  for (auto& w : result.warnings) e.sink.add(std::move(w));
   pc.out.items.push_back(std::move(result.group));
 
   if (!block.map.source_note.empty()) {

@@ -119,9 +119,10 @@ void layout_text_block(const Engines& e, PageContext& pc, const model::TextBlock
   if (flow.overflow) {
     const auto& first = source->paragraphs[flow.overflow->paragraph];
     report_overflow(e, first.span.known() ? first.span : block.span,
-                    fmt::format("text does not fit {} on page {}: {} line{} left over from this paragraph on; "
+                    fmt::format("text does not fit {} on page {}: {}{} line{} left over from this paragraph on; "
                                 "shorten the text, or give the block more room",
-                                frame_name(block), pc.number, flow.overflow->lines_left,
+                                frame_name(block), pc.number, flow.overflow->estimated ? "about " : "",
+                                flow.overflow->lines_left,
                                 flow.overflow->lines_left > 1 ? "s" : ""),
                     &pc, area, block.span);
   }

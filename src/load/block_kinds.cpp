@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.hpp"
 #include "load/block_loader.hpp"
 #include "load/limits.hpp"
 #include "load/map_loader.hpp"
@@ -15,6 +16,40 @@ namespace {
 const std::string kDefaultStyle = "corps";    // plain paragraphs (reference: "une simple chaîne")
 const std::string kCaptionStyle = "legende";  // image captions are set in this style by layout
 
+// A paragraph within the documented limits (load/limits.hpp), or a located error: a pasted
+// data dump must be refused before the typesetter spends minutes on it.
+std::optional<model::Paragraph> within_limits(model::Paragraph p, const Span& at, size_t number,
+                                              const NodeReader& reader) {
+  size_t chars = 0, word = 0, longest = 0, longest_end = 0;
+  for (size_t i = 0; i < p.text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(p.text[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte: the same character
+    ++chars;
+    if (c == ' ' || c == '\t' || c == '\n') {
+      word = 0;
+    } else if (++word > longest) {
+      longest = word;
+      longest_end = i;
+    }
+  }
+  if (chars > limits::kMaxParagraphChars) {
+    reader.error(at, fmt::format("paragraph {} has {} characters, more than the {} a paragraph may have: split it "
+                                 "into several paragraphs (one per '- ' line)",
+                                 number, chars, limits::kMaxParagraphChars));
+    return std::nullopt;
+  }
+  if (longest > limits::kMaxWordChars) {
+    const size_t from = p.text.find_last_of(" \t\n", longest_end);
+    std::string head = p.text.substr(from == std::string::npos ? 0 : from + 1, 40);
+    while (!head.empty() && !is_valid_utf8(head)) head.pop_back();  // not cut inside a character
+    reader.error(at, fmt::format("paragraph {} has a word of {} characters (\"{}...\"), more than the {} a word may "
+                                 "have: put spaces in it, or shorten the link",
+                                 number, longest, head, limits::kMaxWordChars));
+    return std::nullopt;
+  }
+  return p;
+}
+
 std::optional<model::Paragraph> load_paragraph(const YAML::Node& node, size_t number, const NodeReader& reader,
                                                LoadContext& ctx) {
   Span span = reader.span(node);
@@ -24,7 +59,9 @@ std::optional<model::Paragraph> load_paragraph(const YAML::Node& node, size_t nu
   }
   if (node.IsScalar()) {
     ctx.use(Reference::Kind::Style, kDefaultStyle, span, {}, "a paragraph without a style");
-    return model::Paragraph{kDefaultStyle, node.Scalar(), span};
+    auto text = reader.text(node, fmt::format("paragraph {}", number));
+    if (!text) return std::nullopt;
+    return within_limits(model::Paragraph{kDefaultStyle, *text, span}, span, number, reader);
   }
   if (!node.IsMap()) {
     reader.error(span, fmt::format("paragraph {} must be a text, or 'style: text' (got {})", number, describe(node)));
@@ -48,7 +85,7 @@ std::optional<model::Paragraph> load_paragraph(const YAML::Node& node, size_t nu
     m.finish({"style", "text", "id"});
     if (!text) return std::nullopt;
     p.text = *text;
-    return p;
+    return within_limits(std::move(p), m.value_span("text"), number, reader);
   }
 
   // Short form "- intertitre: Les terrils": the only key is the style.
@@ -68,7 +105,7 @@ std::optional<model::Paragraph> load_paragraph(const YAML::Node& node, size_t nu
   }
   auto text = reader.text(e.value, fmt::format("the text of paragraph {}", number));
   if (!text) return std::nullopt;
-  return model::Paragraph{e.key, *text, key_span};
+  return within_limits(model::Paragraph{e.key, *text, key_span}, reader.span(e.value), number, reader);
 }
 
 // The name of a swatch, recorded to be checked against the template.

@@ -6,6 +6,11 @@
 
 namespace plaquette::load::limits {
 
+// Sizes of text: a brochure's content is a few hundred kilobytes; these stop a pasted data dump
+// (or a file of random bytes) before the typesetter spends minutes on it.
+inline constexpr size_t kMaxParagraphChars = 20 * 1000;  // one paragraph, about three A4 pages of body text
+inline constexpr size_t kMaxWordChars = 300;             // one word, URL included
+
 inline constexpr double kMaxSheet = mm_to_pt(5000.0);  // 5 m: larger than any printed sheet
 
 inline Range size() { return Range{0, kMaxSheet, true, "more than 0mm and at most 5000mm"}; }

@@ -119,6 +119,11 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
     if (!has_variables) {
       if (!translate_main(root, display, options, file_order, tr)) return false;
       tr.check_no_variables();
+      // No variables at all: a {name} in the text is still a placeholder, and an unknown one, not
+      // text to print as it is (the included files are expanded the same way).
+      state.active = true;
+      state.variables = YAML::Node(YAML::NodeType::Map);
+      expand_tree(root, state.variables, display, sink, {"variants", "variables"});
       return true;
     }
   }
@@ -144,7 +149,7 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
   if (spec) {
     if (!options.variant.empty()) {
       try {
-        all = resolve_variants(*spec, ctx.root);
+        all = resolve_variants(*spec, ctx.root, &sink);
       } catch (const InputError& e) {
         sink.add(e.diagnostic());
         return false;
@@ -176,7 +181,7 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
       // The base edition covers every declared variant: an id missing from the data is an error
       // here too, not a territory silently smaller than the list says.
       try {
-        all = resolve_variants(*spec, ctx.root);
+        all = resolve_variants(*spec, ctx.root, &sink);
       } catch (const InputError& e) {
         sink.add(e.diagnostic());
         return false;
@@ -193,7 +198,7 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
   if (spec && !info.id.empty() && !spec->overrides_written.empty()) {
     fs::path path = spec->overrides_dir / (info.id + ".yaml");
     std::error_code ec;
-    if (fs::is_regular_file(path, ec)) {
+    if (fs::exists(path, ec)) {  // not regular (a FIFO...): parse_yaml_file says so
       const std::string written = (fs::path(spec->overrides_written) / (info.id + ".yaml")).string();
       const std::string over_display = ctx.display(path, written);
       file_order.push_back(over_display);
@@ -240,7 +245,7 @@ bool apply_variant(YAML::Node& root, const std::string& display, const LoadOptio
     std::vector<std::string> ids;
     if (spec && !all) {
       try {
-        all = resolve_variants(*spec, ctx.root);
+        all = resolve_variants(*spec, ctx.root, &sink);
       } catch (const InputError& e) {
         sink.add(e.diagnostic());
         return false;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/diag.hpp"
+#include "core/regular_file.hpp"
 
 namespace plaquette::load {
 
@@ -128,6 +129,10 @@ ResolvedPath resolve_project_path(const fs::path& root, const std::string& writt
     return refuse(fmt::format("'{}' is a folder: write the path of a {} file", written, rule.what));
   if (rule.kind == PathKind::Folder && !is_dir)
     return refuse(fmt::format("'{}' is a file: write the path of a folder", written));
+  // A FIFO would block the build forever when opened; a device could be read without end.
+  if (rule.kind == PathKind::File)
+    if (const std::string kind = irregular_file_kind(canon); !kind.empty())
+      return refuse(not_a_file_message(written, kind, rule.what));
   return ResolvedPath{canon.string(), {}};
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/safe_name.hpp"
 #include "figures/figures.hpp"
 #include "model/language.hpp"
 #include "variants/merge.hpp"
@@ -133,6 +134,19 @@ std::optional<VariantSpec> read_variant_spec(const YAML::Node& node, const Span&
   if (auto list = m.list("ids", Need::Optional, "['246200364', '200072460']")) {
     for (size_t i = 0; i < list->size(); ++i)
       if (auto id = reader.text((*list)[i], fmt::format("id {} of 'ids'", i + 1))) {
+        // Twice the same id would build one edition twice, two writers on one file.
+        if (auto twin = std::find(spec.ids.begin(), spec.ids.end(), *id); twin != spec.ids.end()) {
+          const Span& first = spec.id_spans[static_cast<size_t>(twin - spec.ids.begin())];
+          reader.error((*list)[i], fmt::format("variant '{}' is listed twice in 'ids' (first at line {}): remove "
+                                               "this one",
+                                               *id, first.line));
+          continue;
+        }
+        if (const std::string why = unsafe_name_reason(*id); !why.empty()) {
+          reader.error((*list)[i], fmt::format("'{}' cannot be a variant id: it names the edition's files and {}",
+                                               *id, why));
+          continue;
+        }
         spec.ids.push_back(*id);
         spec.id_spans.push_back(reader.span((*list)[i]));
       }
@@ -177,6 +191,12 @@ std::optional<VariantSpec> read_variant_spec(const YAML::Node& node, const Span&
         } else if (auto list = reader.list(e.value, fmt::format("languages.{}", e.key), "['246200364'] or all")) {
           for (size_t i = 0; i < list->size(); ++i)
             if (auto id = reader.text((*list)[i], fmt::format("id {} of 'languages.{}'", i + 1, e.key))) {
+              if (std::find(ed.ids.begin(), ed.ids.end(), *id) != ed.ids.end()) {
+                reader.error((*list)[i], fmt::format("variant '{}' is listed twice in 'languages.{}': remove this "
+                                                     "one",
+                                                     *id, e.key));
+                continue;
+              }
               ed.ids.push_back(*id);
               ed.id_spans.push_back(reader.span((*list)[i]));
             }
@@ -219,12 +239,22 @@ std::vector<VariantInfo> with_languages(std::vector<VariantInfo> variants, const
 
 }  // namespace
 
-std::vector<VariantInfo> resolve_variants(const VariantSpec& spec, const fs::path& root) {
-  auto rows = figures::FigureEngine::read_fields(spec.source, spec.layer, territory_filter(spec, ""),
+std::vector<VariantInfo> resolve_variants(const VariantSpec& spec, const fs::path& root, DiagnosticSink* sink) {
+  auto read = figures::FigureEngine::read_fields(spec.source, spec.layer, territory_filter(spec, ""),
                                                  {spec.id_field, spec.name_field}, spec.span, root);
+  if (sink)
+    for (auto& w : read.warnings) sink->add(std::move(w));
   std::vector<VariantInfo> found;
-  for (auto& r : rows) {
+  for (size_t k = 0; k < read.rows.size(); ++k) {
+    auto& r = read.rows[k];
     if (r[0].empty()) continue;
+    // The id names the edition's files (output/plaquette-<id>.pdf): never a path.
+    if (const std::string why = unsafe_name_reason(r[0]); !why.empty())
+      throw InputError(spec.span,
+                       fmt::format("feature {} of layer '{}' has {} '{}', which cannot be a variant id: it names the "
+                                   "edition's files and {}; use as `id` a field of plain codes (letters, digits, '-', "
+                                   "'_', at most {} characters), such as a SIREN",
+                                   read.ids[k], spec.layer, spec.id_field, r[0], why, kMaxSafeNameLength));
     if (std::any_of(found.begin(), found.end(), [&](const VariantInfo& v) { return v.id == r[0]; }))
       throw InputError(spec.span, fmt::format("two features of layer '{}' have {} '{}': a variant id must be unique",
                                               spec.layer, spec.id_field, r[0]));
@@ -255,11 +285,21 @@ YAML::Node compute_figures(const VariantSpec& spec, const std::string& filter, c
                            DiagnosticSink& sink) {
   YAML::Node out(YAML::NodeType::Map);
   if (spec.figures.empty()) return out;
+  // A figure that cannot be computed is reported once; its uses stay quiet (kNotComputedTag).
+  auto not_computed = [] {
+    YAML::Node n("?");
+    n.SetTag(variants::kNotComputedTag);
+    return n;
+  };
   std::optional<figures::FigureEngine> engine;
   try {
     engine.emplace(spec.source, spec.layer, filter, spec.span, root);
   } catch (const InputError& e) {
-    sink.add(e.diagnostic());
+    const auto& d = e.diagnostic();
+    std::string names;
+    for (const auto& f : spec.figures) names += (names.empty() ? "" : ", ") + f.name;
+    sink.error(d.span, fmt::format("{}; so the figures ({}) cannot be computed", d.message, names));
+    for (const auto& f : spec.figures) out[f.name] = not_computed();
     return out;
   }
   for (const auto& f : spec.figures) {
@@ -284,6 +324,7 @@ YAML::Node compute_figures(const VariantSpec& spec, const std::string& filter, c
     } catch (const InputError& e) {
       const auto& d = e.diagnostic();
       sink.error(d.span, fmt::format("figure '{}' cannot be computed for \"{}\": {}", f.name, filter, d.message));
+      out[f.name] = not_computed();
     }
   }
   return out;

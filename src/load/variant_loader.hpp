@@ -54,8 +54,12 @@ std::optional<VariantSpec> read_variant_spec(const YAML::Node& node, const Span&
 // The OGR filter that selects one variant's territory (id empty: every variant's territory).
 std::string territory_filter(const VariantSpec& spec, const std::string& id);
 
-// The variants, in order: read from the data (throws InputError at the spec's span).
-std::vector<VariantInfo> resolve_variants(const VariantSpec& spec, const fs::path& root);
+// The variants, in order: read from the data (throws InputError at the spec's span). An id that
+// is not a safe file name (core/safe_name.hpp: it becomes part of the PDF's name) is an error
+// naming the feature and the field; names in the wrong encoding are cleaned and reported as
+// warnings in `sink`, when given.
+std::vector<VariantInfo> resolve_variants(const VariantSpec& spec, const fs::path& root,
+                                          DiagnosticSink* sink = nullptr);
 
 // Computes the figures of `spec` for the territory selected by `filter`, formatted the French way,
 // into a map node {name: "1 234"}. A figure that cannot be computed is an error in `sink`

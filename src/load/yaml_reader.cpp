@@ -1,5 +1,8 @@
 #include "load/yaml_reader.hpp"
 
+#include "core/regular_file.hpp"
+#include "core/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -74,16 +77,32 @@ std::string describe(const YAML::Node& node) {
 
 std::optional<YAML::Node> parse_yaml_file(const std::filesystem::path& path, const std::string& display,
                                           DiagnosticSink& sink) {
-  // Read the bytes ourselves: yaml-cpp's LoadFile says only "bad file" when it cannot open one.
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    sink.error(Span{display, 0, 0}, "cannot read this file: check that it exists and that you may read it");
+  // Read the bytes ourselves: yaml-cpp's LoadFile says only "bad file" when it cannot open one,
+  // and would block forever on a FIFO.
+  std::string why;
+  std::optional<std::string> bytes = read_regular_file(path, kMaxYamlFileBytes, why);
+  if (!bytes) {
+    sink.error(Span{display, 0, 0},
+               why.rfind("is larger", 0) == 0
+                   ? fmt::format("this file {}: a content file holds text and settings, not data; split it into "
+                                 "several files with 'include:'",
+                                 why)
+               : why.rfind("is ", 0) == 0
+                   ? fmt::format("this {}, not a file: plaquette reads only regular files", why.substr(3))
+                   : fmt::format("cannot read this file ({}): check that it exists and that you may read it", why));
     return std::nullopt;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  // yaml-cpp takes any bytes; Pango later would not. Say where the first bad byte is.
+  if (const size_t bad = first_invalid_utf8(*bytes); bad != std::string::npos) {
+    const TextPosition at = position_of(*bytes, bad);
+    sink.error(Span{display, at.line, at.column},
+               fmt::format("this file is not valid UTF-8 text (byte 0x{:02X}): save it as UTF-8 in your editor "
+                           "(it was probably saved as Windows-1252 or ISO-8859-1)",
+                           static_cast<unsigned char>((*bytes)[bad])));
+    return std::nullopt;
+  }
   try {
-    YAML::Node root = YAML::Load(buffer.str());
+    YAML::Node root = YAML::Load(*bytes);
     if (!root.IsDefined() || root.IsNull()) {
       sink.error(Span{display, 1, 1}, "this file is empty: it needs keys such as 'pages:'");
       return std::nullopt;
@@ -128,6 +147,11 @@ std::optional<std::string> NodeReader::text(const YAML::Node& n, std::string_vie
   }
   if (!n.IsScalar()) {
     error(n, fmt::format("{} must be a text, not {}", name, describe(n)));
+    return std::nullopt;
+  }
+  if (n.Scalar().size() > kMaxTextValueBytes) {
+    error(n, fmt::format("{} is {} bytes long, more than the {} a text may have: is it pasted data? Shorten it",
+                         name, n.Scalar().size(), kMaxTextValueBytes));
     return std::nullopt;
   }
   return n.Scalar();

@@ -15,6 +15,12 @@
 
 namespace plaquette::load {
 
+// The largest YAML file read (content, template, translations, variant files): far above any
+// brochure's (a few tens of kilobytes), far below what would take long to parse.
+inline constexpr size_t kMaxYamlFileBytes = 4 * 1024 * 1024;
+// The longest text value (a title, a caption, a paragraph) in bytes.
+inline constexpr size_t kMaxTextValueBytes = 100 * 1000;
+
 // Parses one YAML file. Reports an unreadable file or a syntax error (at its line and column)
 // and returns nullopt. `display` is the file name as messages show it.
 std::optional<YAML::Node> parse_yaml_file(const std::filesystem::path& path, const std::string& display,

@@ -124,7 +124,7 @@ MapResult draw_map(const model::MapSpec& spec, const Rect& frame, const SwatchTa
     for (const auto& r : reserved) obstacles.add(r);
     for (const auto& r : result.furniture) obstacles.add(r);
     for (const auto& r : marker_boxes) obstacles.add(r);
-    draw_labels(fc, obstacles, group.children, result.labels);
+    draw_labels(fc, obstacles, group.children, result.labels, result.warnings);
   }
   if (neat_line) {
     // Inset by half the width so that the whole line lies inside the frame and its clip.

@@ -1,6 +1,7 @@
 #include "map/extent.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -99,7 +100,19 @@ Bbox resolve_extent(const model::MapSpec& spec, const Crs& crs, SourceCache& sou
     }
     if (spec.layers.empty()) throw InputError(spec.span, "the map has no layers: add at least one under `layers`");
     for (const auto& l : spec.layers) box.expand(open_layer_source(sources, l).envelope(layer_query(l), crs, transforms));
-    if (box.empty()) {
+    if (box.empty() || !std::isfinite(box.xmin) || !std::isfinite(box.ymin) || !std::isfinite(box.xmax) ||
+        !std::isfinite(box.ymax)) {
+      // Features there, no filter to blame: their coordinates are what is wrong.
+      for (const auto& l : spec.layers) {
+        if (!l.where.empty()) continue;
+        const long long n = open_layer_source(sources, l).feature_count(layer_query(l));
+        if (n > 0)
+          throw InputError(l.span.known() ? l.span : span,
+                           fmt::format("layer '{}' of '{}' has {} feature{} but no usable coordinates (empty, NaN or "
+                                       "infinite values): its geometries are invalid; repair the data (in QGIS: "
+                                       "Vector > Geometry Tools > Check Validity) or give an extent bbox",
+                                       l.layer, l.source, n, n > 1 ? "s" : ""));
+      }
       throw InputError(span, "empty extent: none of the map's layers has a feature (check their `where` filters), "
                              "so there is nothing to frame; give an extent bbox");
     }

@@ -100,8 +100,9 @@ std::vector<Rect> draw_furniture(const FurnitureContext& c, const std::vector<Re
                                  std::vector<scene::Item>& out);
 
 // Reads, places and draws every `labels:` entry of the spec. Placed labels are appended to `placed`.
+// Warnings (label texts in the wrong encoding) are appended to `warnings`.
 void draw_labels(const FurnitureContext& c, Obstacles& obstacles, std::vector<scene::Item>& out,
-                 std::vector<PlacedLabel>& placed);
+                 std::vector<PlacedLabel>& placed, std::vector<Diagnostic>& warnings);
 
 // ---- label source ------------------------------------------------------------------------------
 
@@ -114,8 +115,10 @@ struct LabelFeature {
 
 // The features of `layer` (its own filter AND labels.where) meeting `window`, in `map_crs`, with
 // the value of labels.field (empty values left out) and labels.priority. Throws InputError at
-// labels.span for an unknown field or a bad filter.
+// labels.span for an unknown field or a bad filter. Texts that are not clean UTF-8 are cleaned
+// (core/utf8.hpp) and reported once, as a warning at labels.span appended to `warnings`.
 std::vector<LabelFeature> read_label_features(const model::MapLayer& layer, const model::MapLabels& labels,
-                                              const Bbox& window, const Crs& map_crs, TransformCache& transforms);
+                                              const Bbox& window, const Crs& map_crs, TransformCache& transforms,
+                                              std::vector<Diagnostic>& warnings);
 
 }  // namespace plaquette::map

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
 namespace plaquette::map {
 
 namespace {
@@ -36,16 +38,28 @@ void GdalErrorCapture::record(int error_class, const char* message) {
       }
     }
     if (text.size() >= 2 && text.ends_with(" ^")) text.resize(text.size() - 2);
-    if (!text.empty()) failures_.push_back(std::move(text));
+    // GDAL's first sentence says what failed; a damaged file can make it add kilobytes of detail
+    // (or repeat itself for every record), which would drown the message.
+    if (const size_t stop = text.find(". "); stop != std::string::npos && stop >= 20) text.resize(stop + 1);
+    if (text.size() > kMaxMessage) {
+      size_t cut = kMaxMessage;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+      text = text.substr(0, cut) + "…";
+    }
+    if (text.empty()) return;
+    for (const auto& f : failures_)
+      if (f == text) return;
+    failures_.push_back(std::move(text));
   }
 }
 
 std::string GdalErrorCapture::message(const std::string& fallback) const {
   std::string out;
-  for (const auto& f : failures_) {
+  for (size_t i = 0; i < failures_.size() && i < kMaxMessages; ++i) {
     if (!out.empty()) out += "; ";
-    out += f;
+    out += failures_[i];
   }
+  if (failures_.size() > kMaxMessages) out += fmt::format(" (and {} more)", failures_.size() - kMaxMessages);
   if (out.empty()) {
     const char* last = CPLGetLastErrorMsg();
     out = (last && *last) ? last : fallback;

@@ -24,6 +24,8 @@ class GdalErrorCapture {
   void record(int error_class, const char* message);
 
  private:
+  static constexpr size_t kMaxMessage = 300;  // characters of one GDAL message kept
+  static constexpr size_t kMaxMessages = 3;   // distinct messages quoted
   std::vector<std::string> failures_;
 };
 

@@ -52,7 +52,8 @@ void flatten(const OGRGeometry& g, Feature& out) {
 }  // namespace
 
 std::vector<LabelFeature> read_label_features(const model::MapLayer& layer, const model::MapLabels& labels,
-                                              const Bbox& window, const Crs& map_crs, TransformCache& transforms) {
+                                              const Bbox& window, const Crs& map_crs, TransformCache& transforms,
+                                              std::vector<Diagnostic>& warnings) {
   const std::string path = layer.resolved.empty() ? layer.source : layer.resolved;
   const Span& span = labels.span;
   DatasetPtr ds = open_local_vector(path, layer.source, span, "map source");
@@ -102,12 +103,13 @@ std::vector<LabelFeature> read_label_features(const model::MapLayer& layer, cons
       l->SetSpatialFilterRect(w->xmin, w->ymin, w->xmax, w->ymax);
 
   std::vector<LabelFeature> out;
+  EncodingReport encoding;
   l->ResetReading();
   for (FeaturePtr f(l->GetNextFeature()); f; f.reset(l->GetNextFeature())) {
     const OGRGeometry* g = f->GetGeometryRef();
     if (!g || !f->IsFieldSetAndNotNull(text_field)) continue;
     LabelFeature lf;
-    lf.text = f->GetFieldAsString(text_field);
+    lf.text = encoding.clean(f->GetFieldAsString(text_field), static_cast<long long>(f->GetFID()));
     if (lf.text.find_first_not_of(" \t") == std::string::npos) continue;
     if (priority_field >= 0 && f->IsFieldSetAndNotNull(priority_field))
       lf.priority = f->GetFieldAsDouble(priority_field);
@@ -117,6 +119,11 @@ std::vector<LabelFeature> read_label_features(const model::MapLayer& layer, cons
     std::erase_if(lf.geometry.parts, [](const Part& p) { return p.points.size() < (p.closed ? 3u : 2u); });
     if (!lf.geometry.empty()) out.push_back(std::move(lf));
   }
+  if (!encoding.empty())
+    warnings.push_back({Severity::Warning, span,
+                        encoding.message(fmt::format("the labels' field '{}' of layer '{}'", labels.field,
+                                                     l->GetName()),
+                                         layer.source)});
   if (errors.has_failure())
     throw InputError(span, fmt::format("cannot read the labels of layer '{}' of '{}'{}: {}", layer.layer,
                                        layer.source, where.empty() ? "" : " with `where` \"" + where + "\"",

@@ -76,7 +76,7 @@ void centred_boxes(Point c, double w, double h, std::vector<Rect>& out) {
 }  // namespace
 
 void draw_labels(const FurnitureContext& c, Obstacles& obstacles, std::vector<scene::Item>& out,
-                 std::vector<PlacedLabel>& placed) {
+                 std::vector<PlacedLabel>& placed, std::vector<Diagnostic>& warnings) {
   if (!c.text || c.spec.labels.empty()) return;
   const Viewport& vp = c.viewport;
 
@@ -105,7 +105,7 @@ void draw_labels(const FurnitureContext& c, Obstacles& obstacles, std::vector<sc
     const double halo = halo_paint ? labels.halo_width : 0;
     const double marker = layer->style.marker ? layer->style.marker->size : 5.67;
 
-    features[li] = read_label_features(*layer, labels, vp.ground, c.crs, c.transforms);
+    features[li] = read_label_features(*layer, labels, vp.ground, c.crs, c.transforms, warnings);
     for (const auto& f : features[li])
       for (auto gp : f.geometry.points) {
         Point p = vp.to_page(gp);

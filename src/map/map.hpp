@@ -61,6 +61,7 @@ struct MapResult {
   std::size_t skipped = 0;          // invalid geometries that could not be repaired, left out
   std::vector<PlacedLabel> labels;  // labels placed (none without a TextSetter)
   std::vector<Rect> furniture;      // boxes of the legend, scale bar, north arrow and locator
+  std::vector<Diagnostic> warnings; // located, for the caller to report (label texts not in UTF-8)
 };
 
 // Reads the layers, reprojects them to spec.crs, fits the extent to `frame` (keeping the aspect

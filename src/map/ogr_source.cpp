@@ -272,6 +272,13 @@ void OgrSource::read_each(const LayerQuery& q, const Crs& map_crs, TransformCach
   }
 }
 
+long long OgrSource::feature_count(const LayerQuery& q) {
+  OGRLayer& layer = impl_->layer(q);
+  GdalErrorCapture errors;
+  layer.SetAttributeFilter(nullptr);
+  return static_cast<long long>(layer.GetFeatureCount(TRUE));
+}
+
 Bbox OgrSource::envelope(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms) {
   LayerQuery all = q;
   all.window.reset();

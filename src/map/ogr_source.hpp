@@ -56,6 +56,8 @@ class OgrSource {
   // a read error is thrown after the last feature was handed over.
   void read_each(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms, ReadStats* stats,
                  const std::function<void(Feature&)>& sink);
+  // How many features the layer holds, filters aside (-1 when the driver cannot tell).
+  long long feature_count(const LayerQuery& q);
   // The map-CRS envelope of the features matching `q.where` (q.window is ignored); empty when
   // none match. Without a filter it uses the layer's stored extent instead of reading everything.
   Bbox envelope(const LayerQuery& q, const Crs& map_crs, TransformCache& transforms);

@@ -38,7 +38,25 @@ FlowResult Typesetter::flow(const std::vector<model::Paragraph>& paragraphs, con
     o.paragraph = pi;
     o.line = placed;
     o.lines_left = lines_left_in_current;
-    for (size_t j = pi + 1; j < paragraphs.size(); ++j) o.lines_left += set(paragraphs[j], columns[col].width).lines.size();
+    // Counted exactly for the first paragraphs left over; past kExactOverflowBytes of text, the
+    // rest is estimated from them, so that a pasted book reports its overflow in a moment.
+    size_t bytes = 0, counted_bytes = 0, counted_lines = 0;
+    for (size_t j = pi + 1; j < paragraphs.size(); ++j) {
+      const size_t n = paragraphs[j].text.size();
+      if (counted_bytes < kExactOverflowBytes) {
+        const size_t lines = set(paragraphs[j], columns[col].width).lines.size();
+        o.lines_left += lines;
+        counted_lines += lines;
+        counted_bytes += n;
+      } else {
+        bytes += n;
+      }
+    }
+    if (bytes > 0) {
+      const double per_byte = counted_bytes ? static_cast<double>(counted_lines) / static_cast<double>(counted_bytes) : 0;
+      o.lines_left += static_cast<size_t>(std::ceil(per_byte * static_cast<double>(bytes)));
+      o.estimated = true;
+    }
     result.overflow = o;
   };
 

@@ -1,5 +1,7 @@
 #include "text/font_set.hpp"
 
+#include "core/regular_file.hpp"
+
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
@@ -37,6 +39,14 @@ FontSet::FontSet(const std::string& fonts_dir, const Span& span) : dir_(fonts_di
   std::error_code ec;
   if (!fs::is_directory(fonts_dir, ec))
     throw InputError(span, fmt::format("fonts folder '{}' not found: put the project's font files there", fonts_dir));
+
+  // fontconfig opens every file of the folder: a FIFO there would block it forever.
+  for (fs::recursive_directory_iterator it(fonts_dir, ec), end; !ec && it != end; it.increment(ec))
+    if (const std::string kind = irregular_file_kind(it->path()); !kind.empty() && kind != "is a folder")
+      throw InputError(span, fmt::format("'{}' in the fonts folder is not a file (it {}): remove it, the fonts "
+                                         "folder holds only font files",
+                                         it->path().lexically_relative(fonts_dir).string(), kind));
+  ec.clear();
 
   // An empty configuration (no system fonts) plus a cache folder so fontconfig does not warn.
   config_.reset(FcConfigCreate());

@@ -2,6 +2,7 @@
 
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "text/pango_text.hpp"
@@ -62,7 +63,17 @@ SetLine set_line(PangoContext* context, const PangoFontDescription* desc, const 
   for (GSList* l = pl->runs; l; l = l->next) {
     auto* run = static_cast<PangoGlyphItem*>(l->data);
     runs.emplace_back(pango_glyph_item_copy(run), free_glyph_item);
-    for (int g = 0; g < run->glyphs->num_glyphs; ++g) natural += run->glyphs->glyphs[g].geometry.width;
+    for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
+      natural += run->glyphs->glyphs[g].geometry.width;
+      // No font of the project has this character: Pango draws a box with its code point.
+      const PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+      if (glyph != PANGO_GLYPH_EMPTY && (glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+        const char32_t c = static_cast<char32_t>(glyph & ~PANGO_GLYPH_UNKNOWN_FLAG);
+        // (U+FFFD stands for bytes of data that were not text: reported where they were read)
+        if (c >= 0x20 && c != 0xFFFD && std::find(line.missing.begin(), line.missing.end(), c) == line.missing.end())
+          line.missing.push_back(c);
+      }
+    }
     keep_fixed_spaces_in_text(text, *runs.back());
   }
 

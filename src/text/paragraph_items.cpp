@@ -57,8 +57,71 @@ std::vector<BreakItem> paragraph_items(PangoContext* context, const PangoFontDes
   const size_t npos = static_cast<size_t>(-1);
   size_t box_begin = npos;
   double box_width = 0, box_stretch = 0, box_shrink = 0;
+  const std::string& text = block.text;
+  const char* base = text.c_str();
+  // A box wider than any line: break opportunities inside it, after the punctuation of a URL
+  // (/ . - _ ? & = #) when the pieces between them all fit a line, else between any two
+  // characters too (never between a character and its combining marks: Pango's cursor
+  // positions), dearer. No hyphen is drawn at such a break.
+  auto is_url_break = [](gunichar before) {
+    return before == '/' || before == '.' || before == '-' || before == '_' || before == '?' || before == '&' ||
+           before == '=' || before == '#';
+  };
+  auto punctuation_suffices = [&](size_t from, size_t to) {
+    double piece = 0;
+    bool any = false;
+    gunichar before = 0;
+    for (const char* p = base + from; p < base + to; p = g_utf8_next_char(p)) {
+      if (p > base + from && is_url_break(before)) {
+        if (piece > options.emergency_width) return false;
+        piece = 0;
+        any = true;
+      }
+      piece += adv[static_cast<size_t>(p - base)];
+      before = g_utf8_get_char(p);
+    }
+    return any && piece <= options.emergency_width;
+  };
+  auto split_wide_box = [&](size_t from, size_t to) {
+    const bool punctuation_only = punctuation_suffices(from, to);
+    size_t piece = from;
+    double w = 0, st = 0, sh = 0;
+    auto emit = [&](size_t at) {
+      if (at <= piece) return;
+      BreakItem box = BreakItem::box(w, piece, at);
+      box.stretch = st;
+      box.shrink = sh;
+      items.push_back(box);
+      piece = at;
+      w = st = sh = 0;
+    };
+    gunichar before = 0;
+    int k = static_cast<int>(g_utf8_pointer_to_offset(base, base + from));
+    for (const char* p = base + from; p < base + to; p = g_utf8_next_char(p), ++k) {
+      const size_t b = static_cast<size_t>(p - base);
+      const bool url = is_url_break(before);
+      if (b > piece && k < n_attrs && log[k].is_cursor_position && (url || !punctuation_only)) {
+        emit(b);
+        items.push_back(BreakItem::pen(0, url ? options.url_break_penalty : options.emergency_penalty, false, b));
+      }
+      w += adv[b];
+      if (options.justified) {
+        const double em = segment_at(block, b).size;
+        st += options.letter_stretch * em;
+        sh += options.letter_shrink * em;
+      }
+      before = g_utf8_get_char(p);
+    }
+    emit(to);
+  };
   auto flush_box = [&](size_t at) {
     if (box_begin == npos) return;
+    if (options.emergency_width > 0 && box_width > options.emergency_width) {
+      split_wide_box(box_begin, at);
+      box_begin = npos;
+      box_width = box_stretch = box_shrink = 0;
+      return;
+    }
     BreakItem box = BreakItem::box(box_width, box_begin, at);
     box.stretch = box_stretch;
     box.shrink = box_shrink;
@@ -71,8 +134,6 @@ std::vector<BreakItem> paragraph_items(PangoContext* context, const PangoFontDes
     return BreakItem::glue(w, st, sh, b, e);
   };
 
-  const std::string& text = block.text;
-  const char* base = text.c_str();
   gunichar prev = 0;
   int ci = 0;
   for (const char* p = base; p < base + text.size(); p = g_utf8_next_char(p), ++ci) {

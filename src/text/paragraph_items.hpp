@@ -22,6 +22,12 @@ struct ItemOptions {
   double letter_shrink = 0.005;
   double hyphen_penalty = 50;   // TeX's \hyphenpenalty and \exhyphenpenalty
   double other_break_penalty = 100;  // after a slash or a dash
+  // A word wider than this (the narrowest line) may break anywhere as a last resort, as TeX's
+  // emergency pass would rather than run into the margin: a URL after / . - _ ? & = #, any other
+  // word between two letters. 0: no emergency breaks.
+  double emergency_width = 0;
+  double url_break_penalty = 500;
+  double emergency_penalty = 5000;
 };
 
 // `hyphen_points`: byte offsets where a discretionary hyphen may go (from the Hyphenator).

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/units.hpp"
@@ -79,6 +80,14 @@ void Typesetter::check_faces(const model::Paragraph& paragraph, const model::Par
     }
 }
 
+void Typesetter::note_missing(const model::Paragraph& paragraph, const model::ParagraphStyle& st, char32_t c) const {
+  auto it = std::find_if(missing_.begin(), missing_.end(), [&](const MissingCharacters& m) {
+    return m.span == paragraph.span && m.style == st.name;
+  });
+  if (it == missing_.end()) it = missing_.insert(missing_.end(), MissingCharacters{paragraph.span, st.name, st.family, {}});
+  if (std::find(it->chars.begin(), it->chars.end(), c) == it->chars.end()) it->chars.push_back(c);
+}
+
 SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) const {
   const model::ParagraphStyle& st = style(paragraph.style);
   SetParagraph out;
@@ -108,6 +117,7 @@ SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) co
     }
     ItemOptions options;
     options.justified = justify;
+    options.emergency_width = std::max(1.0, std::min(width - indent - first_indent, width - indent));
     auto items = paragraph_items(ctx, desc.get(), block, hyphen_points, options);
 
     BreakParams params;
@@ -151,6 +161,7 @@ SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) co
         SetLine ml = set_line(ctx, desc.get(), m, mr, tmpl_.swatches);
         for (auto& r : ml.runs) line.runs.insert(line.runs.begin(), std::move(r));
       }
+      for (char32_t c : line.missing) note_missing(paragraph, st, c);
       out.lines.push_back(std::move(line));
       start = line_start_after(items, brk.item);
     }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/diag.hpp"
+#include "core/utf8.hpp"
 #include "text/french_typography.hpp"
 
 namespace plaquette::text {
@@ -122,7 +123,11 @@ std::vector<StyledBlock> style_paragraph(const model::Paragraph& paragraph, cons
                                          const model::Template& tmpl, const std::string& language) {
   const bool french = language.rfind("fr", 0) == 0;
   std::vector<StyledBlock> out;
-  auto blocks = split_blocks(paragraph.text);
+  // The last guard before Pango, which assumes valid UTF-8: text from data is checked (and
+  // reported) where it enters; whatever still holds a stray byte gets U+FFFD here, never a crash.
+  const bool clean = is_valid_utf8(paragraph.text) && paragraph.text.find('\0') == std::string::npos;
+  const std::string valid = clean ? std::string{} : make_valid_utf8(paragraph.text);
+  auto blocks = split_blocks(clean ? paragraph.text : valid);
   if (blocks.empty()) blocks.push_back(TextBlockItem{});
   for (const auto& item : blocks) {
     const std::string source = french ? apply_french_typography(item.source) : item.source;

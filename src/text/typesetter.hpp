@@ -32,6 +32,7 @@ struct SetLine {
   bool justified = false;  // spaces were stretched or shrunk to fill the measure
   double spacing = 1.0;    // word space as set, against the font's normal space (1 = natural)
   bool hyphenated = false; // ends with a hyphen the setter added
+  std::vector<char32_t> missing;  // characters no project font has (drawn as boxes), in order met
 };
 
 // Quality of set text, for `plaquette check`.
@@ -62,7 +63,11 @@ struct Overflow {
   size_t lines_left = 0;        // lines that found no room
   size_t paragraph = 0;         // index of the first paragraph not wholly placed
   size_t line = 0;              // lines of that paragraph already placed
+  bool estimated = false;       // lines_left extrapolated past kExactOverflowBytes of text
 };
+
+// Text left over beyond this is not set to count its lines (estimated instead).
+inline constexpr size_t kExactOverflowBytes = 30000;
 
 // A paragraph whose style puts it in the PDF outline, where its first line was placed.
 struct PlacedHeading {
@@ -83,6 +88,14 @@ struct FlowResult {
   size_t columns_used = 0;
   TextStats stats;              // over the lines placed
   std::vector<PlacedHeading> headings;
+};
+
+// Characters that no font of the project has, met in one paragraph: they print as boxes.
+struct MissingCharacters {
+  Span span;                   // the paragraph's
+  std::string style;           // its paragraph style
+  std::string family;          // the style's font family
+  std::vector<char32_t> chars; // in the order met
 };
 
 class Typesetter {
@@ -111,11 +124,15 @@ class Typesetter {
 
   const model::ParagraphStyle& style(const std::string& name) const;
 
+  // Every paragraph set so far that holds characters no project font has (layout reports them).
+  const std::vector<MissingCharacters>& missing_characters() const { return missing_; }
+
   // The dictionary hyphenating text in `language` (the style's), or nullptr when none is
   // installed for it (that text is then not hyphenated; the loader warned).
   const Hyphenator* hyphenator_for(const std::string& language) const;
 
  private:
+  void note_missing(const model::Paragraph& paragraph, const model::ParagraphStyle& st, char32_t c) const;
   // Checks once per face that a bold or italic span has a real face in the project fonts.
   void check_faces(const model::Paragraph& paragraph, const model::ParagraphStyle& style,
                    const std::vector<StyledBlock>& blocks) const;
@@ -127,6 +144,7 @@ class Typesetter {
   // set() stays read-only; nullptr: no dictionary installed for that language.
   std::map<std::string, std::unique_ptr<Hyphenator>> other_hyphenators_;
   mutable std::map<std::string, std::optional<std::string>> face_checks_;
+  mutable std::vector<MissingCharacters> missing_;  // set() is const, and called speculatively too
 };
 
 // Splits a frame into its columns (equal widths, gutters between).

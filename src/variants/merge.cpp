@@ -338,8 +338,14 @@ std::string expand_variables(const std::string& text, const YAML::Node& variable
       if (variables.IsMap()) leaf_names(variables, "", names);
       std::string hint = did_you_mean(name, names);
       if (hint.empty())
-        hint = names.empty() ? "; no variables are defined" : fmt::format("; the variables are: {}", join(names));
+        hint = names.empty() ? "; no variables are defined (declare it in a 'variables:' section of the content "
+                               "file, or write '{{' for a brace)"
+                             : fmt::format("; the variables are: {}", join(names));
       sink.error(span, fmt::format("unknown variable '{}' in \"{}\"{}", name, text, hint));
+      out += placeholder;
+      continue;
+    }
+    if (node.Tag() == kNotComputedTag) {  // its error is reported already: one mistake, one message
       out += placeholder;
       continue;
     }

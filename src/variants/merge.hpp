@@ -38,6 +38,10 @@ YAML::Node merge(const YAML::Node& base, const YAML::Node& overrides, const std:
 // "{chiffres.terrils|terril repéré|terrils repérés}" writes the value then the singular (value
 // below 2, the French rule) or the plural form: "1 terril repéré", "12 terrils repérés"; the
 // value must then be a number (French or plain notation).
+// A variable whose value could not be computed (a figure whose data failed: that error was
+// reported once) carries this tag; its placeholders are left as written, without a second error.
+inline constexpr const char* kNotComputedTag = "!plaquette-not-computed";
+
 std::string expand_variables(const std::string& text, const YAML::Node& variables, const Span& span,
                              DiagnosticSink& sink);
 

@@ -80,7 +80,7 @@ TEST(Cli, BadInputKeepsThePreviousPdfByteForByte) {
        R"(plaquette\.yaml:8:\d+: error: .*absente\.jpg)"},
       {"path outside the project", with("      - frame: texte\n", "      - {frame: texte, image: ../../etc/passwd}\n      - frame: texte\n"),
        R"(plaquette\.yaml:8:\d+: error: .*outside)"},
-      {"overflow", with("- Un paragraphe de texte courant.", "- \"" + repeat("un mot de trop ", 2500) + "\""),
+      {"overflow", with("- Un paragraphe de texte courant.", "- \"" + repeat("un mot de trop ", 1000) + "\""),
        R"(plaquette\.yaml:11:\d+: error: text does not fit frame 'texte' on page 1: \d+ lines left over)"},
   };
   for (const auto& c : cases) {

@@ -100,7 +100,7 @@ TEST(Preflight, JsonIsOneObjectOnStdout) {
 TEST(Preflight, LayoutErrorsStillFailCheck) {
   std::string overflow = std::string(kPlanted);
   std::string words;
-  for (int i = 0; i < 2500; ++i) words += "un mot de trop ";
+  for (int i = 0; i < 1000; ++i) words += "un mot de trop ";
   overflow.replace(overflow.find("Un intertitre"), 13, "\"" + words + "\"");
   auto dir = test::small_project("preflight-overflow", overflow);
   fs::create_directories(dir / "assets" / "images");

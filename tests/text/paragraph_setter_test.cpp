@@ -3,6 +3,7 @@
 
 #include <pango/pango.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "text/text_fixture.hpp"
@@ -171,7 +172,7 @@ TEST_F(Setter, UnclosedMarkupIsAnError) {
 
 TEST_F(Setter, NoHyphenSpanIsNeverBroken) {
   const std::string name = "[Raismes-Saint-Amand-Wallers]{fixe}";
-  for (double width : {80.0, 100.0, 120.0}) {
+  for (double width : {200.0, 250.0}) {
     auto p = set("corps", "La forêt domaniale de " + name + " est un vaste ensemble forestier de la région.", width);
     for (const auto& l : p.lines) {
       const std::string t = line_text(l);
@@ -179,6 +180,62 @@ TEST_F(Setter, NoHyphenSpanIsNeverBroken) {
         EXPECT_NE(t.find("Raismes-Saint-Amand-Wallers"), std::string::npos) << t;
     }
   }
+}
+
+TEST_F(Setter, NoHyphenSpanWiderThanTheLineBreaksOnlyAtItsOwnHyphens) {
+  // Wider than the measure: rather than run into the margin, it breaks, but after its own
+  // hyphens only (no hyphen added, no break inside a part).
+  const std::string name = "[Raismes-Saint-Amand-Wallers]{fixe}";
+  for (double width : {80.0, 100.0, 120.0}) {
+    auto p = set("corps", "La forêt domaniale de " + name + " est un vaste ensemble forestier de la région.", width);
+    std::string all;
+    for (const auto& l : p.lines) {
+      EXPECT_LE(l.right, width + 0.5) << line_text(l);
+      all += line_text(l) + "|";
+    }
+    for (const char* part : {"Raismes-", "Saint-", "Amand-", "Wallers"}) EXPECT_NE(all.find(part), std::string::npos) << all;
+  }
+}
+
+TEST_F(Setter, UnbreakableWordWiderThanTheLineBreaksAsALastResort) {
+  const std::string code(150, '7');
+  auto p = set("corps", "Le code " + code + " suit, et les mots après lui restent tous là.", 120);
+  std::string all;
+  for (const auto& l : p.lines) {
+    EXPECT_LE(l.right, 120.5) << line_text(l);
+    all += line_text(l);
+  }
+  EXPECT_NE(all.find("Le code 7"), std::string::npos) << all;   // no word lost before it
+  EXPECT_EQ(std::count(all.begin(), all.end(), '7'), 150) << all;  // every digit kept
+  EXPECT_NE(all.find("restent tous là."), std::string::npos) << all;
+}
+
+TEST_F(Setter, LongUrlBreaksAfterItsPunctuation) {
+  auto p = set("corps", "Voir https://www.example.org/un/tres/long/chemin/vers/une/ressource/profonde/index.html "
+                        "pour plus.", 110);
+  for (const auto& l : p.lines) {
+    EXPECT_LE(l.right, 110.5) << line_text(l);
+    const std::string t = line_text(l);
+    const char last = t.empty() ? 0 : t.back();
+    if (t.find("pour") == std::string::npos && t.find("Voir") == std::string::npos)
+      EXPECT_TRUE(last == '/' || last == '.') << t;
+  }
+}
+
+TEST_F(Setter, CharactersNoFontHasAreReported) {
+  auto p = set("corps", "Un visage \U0001F600 ici.", 300);
+  (void)p;
+  ASSERT_FALSE(ts.missing_characters().empty());
+  EXPECT_EQ(ts.missing_characters().back().chars.front(), U'\U0001F600');
+}
+
+TEST_F(Setter, InvalidUtf8NeverReachesPango) {
+  // Bytes of another code page (Windows-1252 "é" and "œ") in a text: replaced, never a crash.
+  auto p = set("corps", std::string("Pr\xe9sent et c\x9cur ") + std::string(40, '\xe9') + " fin.", 100);
+  std::string all;
+  for (const auto& l : p.lines) all += line_text(l);
+  EXPECT_NE(all.find("\uFFFD"), std::string::npos) << all;
+  EXPECT_NE(all.find("fin."), std::string::npos) << all;
 }
 
 TEST_F(Setter, ForcedLineBreak) {
