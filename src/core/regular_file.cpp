@@ -30,8 +30,9 @@ struct Fd {
 };
 
 std::string size_text(size_t bytes) {
-  if (bytes >= 1024 * 1024) return fmt::format("{} MB", bytes / (1024 * 1024));
-  return fmt::format("{} KB", bytes / 1024);
+  if (bytes >= 1024 * 1024) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024 * 1024));
+  if (bytes >= 1024) return fmt::format("{:.1f} KB", static_cast<double>(bytes) / 1024);
+  return fmt::format("{} bytes", bytes);
 }
 
 }  // namespace

@@ -19,6 +19,8 @@ std::string unsafe_name_reason(std::string_view name) {
   }
   if (name.front() == '.') return "starts with '.'";
   if (name.front() == '-') return "starts with '-'";
+  // Harmless inside one file name, but it reads as a parent folder: never in an id.
+  if (name.find("..") != std::string_view::npos) return "contains '..'";
   return {};
 }
 

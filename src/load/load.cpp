@@ -16,6 +16,7 @@
 #include "load/paths.hpp"
 #include "load/template_loader.hpp"
 #include "load/translations.hpp"
+#include "core/regular_file.hpp"
 #include "load/validate.hpp"
 #include "load/variant_loader.hpp"
 #include "load/yaml_reader.hpp"
@@ -287,10 +288,14 @@ std::optional<model::Document> load_all(const std::string& content_path, const L
   fs::path content_abs = fs::absolute(content_path, ec).lexically_normal();
   const std::string content_display = display_path(content_abs, content_path);
   file_order.push_back(content_display);
-  if (ec || !fs::is_regular_file(content_abs, ec)) {
+  if (const std::string kind = irregular_file_kind(content_abs); ec || !kind.empty()) {
     sink.error(Span{content_display, 0, 0},
-               "content file not found: check the path given on the command line (for example "
-               "content/plaquette.yaml)");
+               kind == "does not exist" || ec
+                   ? "content file not found: check the path given on the command line (for example "
+                     "content/plaquette.yaml)"
+                   : fmt::format("the content file {}, not a file: name a YAML file on the command line (for "
+                                 "example content/plaquette.yaml)",
+                                 kind));
     return std::nullopt;
   }
   auto root = project_root(content_abs, options, sink);

@@ -121,7 +121,7 @@ bool Translator::prepare(YAML::Node root, const std::string& forced, std::vector
   const std::filesystem::path path = ctx_.root / written;
   const std::string display = ctx_.display(path, written);
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
+  if (!std::filesystem::exists(path, ec)) {  // not a regular file (a FIFO...): parse_yaml_file says so
     sink.warning(Span{display, 0, 0},
                  fmt::format("no translation file for language '{}': every text stays French; "
                              "`plaquette translations --lang {}` writes one to fill",

@@ -60,6 +60,7 @@ std::string GdalErrorCapture::message(const std::string& fallback) const {
     out += failures_[i];
   }
   if (failures_.size() > kMaxMessages) out += fmt::format(" (and {} more)", failures_.size() - kMaxMessages);
+  while (!out.empty() && out.back() == '.') out.pop_back();  // our message goes on after it
   if (out.empty()) {
     const char* last = CPLGetLastErrorMsg();
     out = (last && *last) ? last : fallback;
