@@ -5,7 +5,7 @@
 #   make bench  one table, medians of BENCH_REPEAT runs: brochure, EPCI variants, large-layer map (bench/README.md);
 #               data and PDFs in $(BENCH_DIR), not in the repo
 #   make test-asan  the whole suite built with AddressSanitizer and UBSan (in build-asan/)
-#   make fuzz       libFuzzer targets (clang) for the loader, markup and typography, FUZZ_SECONDS (60) each; fuzz/README.md
+#   make fuzz       libFuzzer targets (clang): loader, markup, typography, labels, variables, FUZZ_SECONDS (60) each; fuzz/README.md
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 PLAQUETTE := $(BUILD_DIR)/plaquette
@@ -16,7 +16,7 @@ BENCH_REPEAT ?= 3
 ASAN_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= markup typography loader
+FUZZ_TARGETS ?= markup typography loader labels variables
 
 .PHONY: all deps configure build brochure preview test test-asan clean bench bench-brochure fuzz fuzz-build fuzz-ci
 

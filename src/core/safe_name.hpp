@@ -10,7 +10,7 @@ namespace plaquette {
 inline constexpr size_t kMaxSafeNameLength = 64;
 
 // "" when `name` may be used as part of a file name: 1 to 64 characters among ASCII letters,
-// digits, '-', '_' and '.', not starting with '.' or '-'. Otherwise why not, for a message
+// digits, '-', '_' and '.', not starting with '.' or '-', without "..". Otherwise why not, for a message
 // ("contains '/'", "is empty", "starts with '.'").
 std::string unsafe_name_reason(std::string_view name);
 

@@ -195,9 +195,9 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
     if (story.done) continue;
     const std::string where = story.frame.empty() ? "its box" : fmt::format("frame '{}'", story.frame);
     report_overflow(engines, story.span,
-                    fmt::format("story '{}' does not fit: {} line{} left over after {} on page {}; add a block "
+                    fmt::format("story '{}' does not fit: {}{} line{} left over after {} on page {}; add a block "
                                 "'continue: {}' on a later page, or 'add_pages: <master>' to the story's first block",
-                                name, story.lines_left, story.lines_left > 1 ? "s" : "", where, story.page, name),
+                                name, story.lines_estimated ? "about " : "", story.lines_left, story.lines_left > 1 ? "s" : "", where, story.page, name),
                     nullptr, Rect{}, story.span);
   }
   report_missing_characters(typesetter.missing_characters(), options.draft, sink);

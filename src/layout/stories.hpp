@@ -20,6 +20,7 @@ struct StoryState {
   std::string frame;
   Span span;
   size_t lines_left = 0;
+  bool lines_estimated = false;  // lines_left extrapolated (text::Overflow::estimated)
 };
 
 using StoryTable = std::map<std::string, StoryState>;

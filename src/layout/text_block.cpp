@@ -113,6 +113,7 @@ void layout_text_block(const Engines& e, PageContext& pc, const model::TextBlock
     if (flow.overflow) {
       st.next = {flow.overflow->paragraph, flow.overflow->line};
       st.lines_left = flow.overflow->lines_left;
+      st.lines_estimated = flow.overflow->estimated;
     }
     return;
   }

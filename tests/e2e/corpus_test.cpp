@@ -214,7 +214,10 @@ TEST_P(Corpus, BadInputIsLocatedAndKeepsThePreviousPdf) {
 #endif
   const int seconds = (expect["seconds"] ? expect["seconds"].as<int>() : 20) * slower;
   const std::string command = c["command"] ? c["command"].as<std::string>() : "build";
-  const std::string run_it = "cd " + quote(project) + " && timeout -k 5 " + std::to_string(seconds * 3) + " " +
+  // Peak memory too (GNU time, beside the project so that the project tree stays as it was).
+  const fs::path rss_file = project.parent_path() / (project.filename().string() + ".rss");
+  const std::string run_it = "cd " + quote(project) + " && /usr/bin/time -q -o " + quote(rss_file) +
+                             " -f %M timeout -k 5 " + std::to_string(seconds * 3) + " " +
                              quote(binary) + " " + command + " content/plaquette.yaml" +
                              (command == "build" ? " -o output/plaquette.pdf" : "") + args;
   const auto t0 = std::chrono::steady_clock::now();
@@ -222,6 +225,16 @@ TEST_P(Corpus, BadInputIsLocatedAndKeepsThePreviousPdf) {
   const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_NE(status, 124) << "timed out after " << seconds * 3 << " s:\n" << out;
   EXPECT_LT(took, seconds) << "took " << took << " s";
+  {
+    // Any input answers within 1 GB (the sanitizers' shadow memory aside).
+    const std::string rss = test::read_file(rss_file);
+    fs::remove(rss_file);
+    const long kb = std::atol(rss.substr(rss.find_last_of("\n", rss.size() - 2) + 1).c_str());
+#if !defined(__SANITIZE_ADDRESS__)
+    EXPECT_LT(kb, 1024L * 1024L) << "peak memory " << kb << " KB";
+#endif
+    (void)kb;
+  }
   if (std::getenv("PLAQUETTE_CORPUS_VERBOSE")) std::cout << "---- " << GetParam() << " (exit " << status << ")\n" << out;
 
   // No crash: a signal shows as -1 (or 128 + n through the shell), sanitizers and std::terminate print.
