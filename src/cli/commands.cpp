@@ -265,8 +265,12 @@ void print_json(const std::vector<layout::PageTextQuality>& pages, const std::ve
   std::string out = "{\"pages\":[";
   for (size_t i = 0; i < pages.size(); ++i) {
     const auto& p = pages[i];
-    out += fmt::format("{}{{\"page\":{},\"lines\":{},\"hyphenated\":{},\"loosest\":{:.3f}}}", i ? "," : "", p.page,
-                       p.lines, p.hyphenated, p.loosest);
+    const double share = p.lines ? static_cast<double>(p.hyphenated) / static_cast<double>(p.lines) : 0.0;
+    out += fmt::format("{}{{\"page\":{},\"lines\":{},\"hyphenated\":{},\"loosest\":{:.3f},\"space_p95\":{:.3f},"
+                       "\"hyphenated_share\":{:.3f},\"letter_spacing_permille\":{:.1f},\"stranded\":{},"
+                       "\"fitness_jumps\":{}}}",
+                       i ? "," : "", p.page, p.lines, p.hyphenated, p.loosest, p.space_p95, share,
+                       p.letter_spacing_permille, p.stranded, p.fitness_jumps);
   }
   out += "],\"findings\":[";
   for (size_t i = 0; i < findings.size(); ++i) {
@@ -312,14 +316,17 @@ int run_check(const CheckArgs& args) {
   for (const auto& f : findings) (f.severity == Severity::Error ? errors : warnings)++;
 
   bool text_ok = true;
-  std::string table = "page  lines  hyphenated  loosest space\n";
+  std::string table = "page  lines  hyphenated  loosest space  p95 space  letters ‰  stranded  jumps\n";
   for (const auto& p : report.pages) {
     const double share = p.lines ? static_cast<double>(p.hyphenated) / static_cast<double>(p.lines) : 0.0;
     std::string verdict;
     if (p.loosest > args.max_spacing) verdict += fmt::format("  word spaces too loose (over {:.2f})", args.max_spacing);
     if (share > args.max_hyphen_share) verdict += fmt::format("  too many hyphens (over {:.0f}%)", args.max_hyphen_share * 100);
     text_ok = text_ok && verdict.empty();
-    table += fmt::format("{:>4}  {:>5}  {:>10}  {:>13.2f}{}\n", p.page, p.lines, p.hyphenated, p.loosest, verdict);
+    if (p.stranded > 0) verdict += fmt::format("  {} paragraph{} ending on a lone syllable", p.stranded, p.stranded > 1 ? "s" : "");
+    table += fmt::format("{:>4}  {:>5}  {:>10}  {:>13.2f}  {:>9.2f}  {:>9.1f}  {:>8}  {:>5}{}\n", p.page, p.lines,
+                         p.hyphenated, p.loosest, p.space_p95, p.letter_spacing_permille, p.stranded, p.fitness_jumps,
+                         verdict);
   }
   const bool ok = text_ok && errors == 0;
   if (args.json) {

@@ -154,7 +154,9 @@ std::optional<scene::Document> layout_document(const model::Document& doc, Diagn
         sink.add(err.diagnostic());
       }
     }
-    if (report) report->pages.push_back({number, pc.stats.lines, pc.stats.hyphenated, pc.stats.loosest});
+    if (report)
+      report->pages.push_back({number, pc.stats.lines, pc.stats.hyphenated, pc.stats.loosest, pc.stats.space_p95(),
+                               pc.stats.letter_spacing * 1000, pc.stats.stranded, pc.stats.fitness_jumps});
     out.pages.push_back(std::move(sp));
     return true;
   };

@@ -36,6 +36,10 @@ struct PageTextQuality {
   size_t lines = 0;
   size_t hyphenated = 0;  // lines ending with a hyphen the setter added
   double loosest = 1.0;   // widest justified word space against the font's normal space
+  double space_p95 = 1.0; // the justified word space 95 % of the lines stay under
+  double letter_spacing_permille = 0;  // largest letter spacing of a justified line, ‰ of an em
+  size_t stranded = 0;     // paragraphs ending on a lone fragment after a hyphen
+  size_t fitness_jumps = 0;  // lines two fitness classes from the line before
 };
 
 struct LayoutReport {

@@ -24,6 +24,7 @@ inline Range opacity() { return Range{0, 1, false, "between 0 and 1"}; }
 inline Range unit_interval() { return Range{0, 1, false, "between 0 and 1"}; }
 inline Range percent() { return Range{0, 100, false, "between 0 and 100"}; }
 inline Range columns() { return Range{1, 20, false, "between 1 and 20"}; }
+inline Range max_letter_spacing() { return Range{0, 50, false, "between 0 and 50 (thousandths of an em)"}; }
 inline Range tracking() { return Range{-1000, 10000, false, "between -1000 and 10000 (thousandths of an em)"}; }
 inline Range ground_margin() { return Range{0, 1e7, false, "between 0m and 10000km"}; }
 // Hyphenation settings, in letters (and lines for max_consecutive).

@@ -23,7 +23,7 @@ const std::vector<std::string> kStyleKeys = {
     "based_on",     "font",           "weight",        "italic",        "size",         "leading",
     "tracking",     "color",          "align",         "first_indent",  "space_before", "space_after",
     "keep_with_next", "keep_together", "uppercase",    "hyphenate",     "line_breaking", "features",
-    "language",     "outline"};
+    "language",     "outline",        "max_letter_spacing", "ragged_below"};
 const std::vector<std::string> kCharStyleKeys = {"based_on", "font",      "weight",    "italic",  "size",
                                                  "tracking", "color",     "uppercase", "hyphenate", "features"};
 const std::vector<std::string> kHyphenationKeys = {"min_word", "min_left", "min_right", "max_consecutive"};
@@ -315,6 +315,10 @@ void read_style(StyleNode& n, const model::ParagraphStyle* parent, model::Paragr
             fmt::format("style '{}' (which has no 'color')", st.name));
   }
   if (auto a = m.choice("align", kAligns)) st.align = to_align(*a);
+  st.max_letter_spacing =
+      m.number("max_letter_spacing", Need::Optional, limits::max_letter_spacing()).value_or(st.max_letter_spacing);
+  st.ragged_below =
+      m.length("ragged_below", Need::Optional, limits::non_negative_length(), "60mm").value_or(st.ragged_below);
   st.first_indent = m.length("first_indent", Need::Optional, limits::position(), "5mm").value_or(st.first_indent);
   st.space_before =
       m.length("space_before", Need::Optional, limits::non_negative_length(), "4pt").value_or(st.space_before);

@@ -40,6 +40,11 @@ struct ParagraphStyle {
   double tracking = 0;       // letter spacing in thousandths of an em
   std::string color = "noir";  // swatch name
   Align align = Align::Left;
+  // Justified text: the most letter spacing a line may take, a last resort after the word
+  // spaces, in thousandths of an em; and the measure under which it is set ragged-right instead
+  // (0: always justified), as a designer does not justify 10 pt text on 15 em.
+  double max_letter_spacing = 10;
+  double ragged_below = 0;   // pt
   double first_indent = 0;   // pt
   double space_before = 0;   // pt
   double space_after = 0;    // pt

@@ -17,7 +17,7 @@ inline constexpr double kFill = 1e6;               // stretch of the glue that e
 struct BreakItem {
   BreakItemType type = BreakItemType::Box;
   double width = 0;    // natural width (for a penalty: what is added if the line breaks here, e.g. "-")
-  double stretch = 0;  // glue; for a box, the letter spacing it may take
+  double stretch = 0;  // glue; for a box, the letter spacing it may take (a last resort, see BreakParams)
   double shrink = 0;
   double penalty = 0;  // penalty only; <= -kInfinitePenalty forces a break, >= kInfinitePenalty forbids it
   bool flagged = false;  // penalty only: a break here ends the line with a hyphen
@@ -38,7 +38,11 @@ struct BreakParams {
   double tolerance = 2.0;           // largest adjustment ratio a line may have (1 = all the stretch)
   double line_penalty = 10;         // TeX's \linepenalty: favours fewer lines
   double flagged_demerits = 3000;   // two hyphenated lines in a row
-  double fitness_demerits = 3000;   // a tight line next to a loose one
+  double fitness_demerits = 10000;  // a line two fitness classes from its neighbour (TeX's \adjdemerits)
+  double final_hyphen_demerits = 5000;  // the second-to-last line hyphenated (TeX's \finalhyphendemerits)
+  // Letter spacing (the boxes' stretch and shrink) is a last resort: a line takes it only for
+  // what its word spaces cannot give within this adjustment ratio.
+  double letter_threshold = 1.6;
   int max_consecutive_flagged = 2;  // hard limit on hyphenated lines in a row
   double ragged_stretch = 0;        // stretch added at each line end (ragged text: no glue stretch)
   double widths_at(size_t line) const {
@@ -62,9 +66,15 @@ std::vector<LineBreak> total_fit(const std::vector<BreakItem>& items, const Brea
 std::vector<LineBreak> first_fit(const std::vector<BreakItem>& items, const BreakParams& params);
 
 // The adjustment ratio of the line from item `start` (first item of the line) to the break at
-// `end`: how much of the stretch (or shrink) the line uses to reach `width`.
+// `end`: how much of the word spaces' stretch (or shrink) the line uses to reach `width`, once
+// letter spacing has taken what it may beyond `letter_threshold`.
 double adjustment_ratio(const std::vector<BreakItem>& items, size_t start, size_t end, double width,
-                        double ragged_stretch = 0);
+                        double ragged_stretch = 0, double letter_threshold = 1.6);
+
+// How a line's adjustment is shared: word spaces first, up to `letter_threshold` times their
+// stretch (or all their shrink), then letters up to their own limit, then word spaces again.
+// `need` > 0 widens, < 0 narrows. Returns the amount given to letters (same sign as need).
+double letter_share(double need, double space_give, double letter_give, double letter_threshold);
 
 // First item of the line that follows a break at `brk`: glue and penalties after it are dropped.
 size_t line_start_after(const std::vector<BreakItem>& items, size_t brk);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/line_breaker.hpp"
 #include "text/pango_text.hpp"
 
 namespace plaquette::text {
@@ -79,9 +80,10 @@ SetLine set_line(PangoContext* context, const PangoFontDescription* desc, const 
 
   int total = natural;
   if (rq.justify) {
-    // Each glyph that starts a cluster takes a share of the difference: word spaces by their
-    // stretch (or shrink), letters by the letter spacing allowed, as the line breaker assumed.
-    // The last glyph takes none, so that the line ends on the measure.
+    // Each glyph that starts a cluster takes a share of the difference, as the line breaker
+    // assumed (letter_share): word spaces first, by their stretch (or shrink); letters only for
+    // what the spaces cannot give within the threshold, by the letter spacing allowed; the rest
+    // to the spaces again. The last glyph takes none, so that the line ends on the measure.
     struct Slot {
       PangoGlyphInfo* glyph;
       double weight;
@@ -108,21 +110,39 @@ SetLine set_line(PangoContext* context, const PangoFontDescription* desc, const 
       }
     }
     if (!slots.empty()) slots.pop_back();  // the last glyph stays where it is
-    double weights = 0;
-    for (const auto& sl : slots) weights += sl.weight;
-    if (weights > 0) {
-      double cumulative = 0, to_spaces = 0;
-      int given = 0;
+    double space_weights = 0, letter_weights = 0;
+    for (const auto& sl : slots) (sl.space ? space_weights : letter_weights) += sl.weight;
+    const double to_letters_wanted =
+        letter_share(static_cast<double>(extra), space_weights, letter_weights, rq.spacing.letter_threshold);
+    // Without word spaces, letters can give no more than their limit: the line stays short.
+    // Truncated: rounding must never take letters past their ceiling.
+    const int to_letters = static_cast<int>(to_letters_wanted);
+    const int to_spaces_total = space_weights > 0 ? extra - to_letters : 0;
+    int given = 0, to_spaces = 0, to_letters_given = 0;
+    // Each group's amount spread over its slots by their weights (rounding carried along).
+    auto spread = [&](bool space, double weights, int amount, int& group_given) {
+      if (weights <= 0 || amount == 0) return;
+      double cumulative = 0;
       for (auto& sl : slots) {
+        if (sl.space != space) continue;
         cumulative += sl.weight;
-        const int share = static_cast<int>(std::lround(extra * cumulative / weights)) - given;
+        const int share = static_cast<int>(std::lround(amount * cumulative / weights)) - group_given;
         sl.glyph->geometry.width += share;
-        given += share;
-        if (sl.space) to_spaces += share;
+        group_given += share;
       }
+    };
+    spread(true, space_weights, to_spaces_total, to_spaces);
+    spread(false, letter_weights, to_letters, to_letters_given);
+    given = to_spaces + to_letters_given;
+    if (space_weights > 0 || letter_weights > 0) {
       total = natural + given;
       line.justified = true;
       line.spacing = space_width > 0 ? (space_width + to_spaces) / space_width : 1.0;
+      // Per character, in ems (the letters' weights are em × the allowed spacing).
+      const double per_em = rq.spacing.letter_stretch > 0 && extra >= 0   ? rq.spacing.letter_stretch
+                            : rq.spacing.letter_shrink > 0 && extra < 0 ? rq.spacing.letter_shrink
+                                                                        : 0;
+      line.letter_spacing = letter_weights > 0 ? to_letters_given / letter_weights * per_em : 0;
     }
   }
 

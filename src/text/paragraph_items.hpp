@@ -16,10 +16,12 @@ struct ItemOptions {
   bool justified = true;        // glue may stretch and shrink; otherwise it is rigid (ragged text)
   double stretch = 0.5;         // of a space's width (TeX's usual values for text fonts)
   double shrink = 1.0 / 3.0;
-  // Letter spacing a justified line may add or take per character, in ems: small enough not to
-  // be seen, enough to spare narrow columns their loosest word spaces.
-  double letter_stretch = 0.02;
-  double letter_shrink = 0.005;
+  // Letter spacing a justified line may add or take per character, in ems: a last resort, taken
+  // only for what word spaces cannot give within `letter_threshold` (the style's
+  // max_letter_spacing; TeX has none, InDesign allows a few per cent of a space).
+  double letter_stretch = 0.01;
+  double letter_shrink = 0.003;
+  double letter_threshold = 1.6;  // as BreakParams::letter_threshold
   double hyphen_penalty = 50;   // TeX's \hyphenpenalty and \exhyphenpenalty
   double other_break_penalty = 100;  // after a slash or a dash
   // A word wider than this (the narrowest line) may break anywhere as a last resort, as TeX's

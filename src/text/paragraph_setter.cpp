@@ -2,11 +2,13 @@
 // paragraph (or first fit, per style) → each line shaped and justified by Pango. Lines keep
 // their glyph runs and metrics, so layout places them on its own grid and render never
 // re-runs Pango.
+#include <glib.h>
 #include <pango/pangocairo.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "core/units.hpp"
@@ -26,8 +28,47 @@ double list_indent(const model::ParagraphStyle& st, BlockKind kind) {
   return kind == BlockKind::Numbered ? 1.6 * st.size : 1.2 * st.size;
 }
 
-// The largest adjustment ratio a justified line may take before the looser passes.
+// The largest adjustment ratio a justified line may take before the looser passes; past it,
+// letter spacing (a last resort) takes what it may before the word spaces widen further.
 constexpr double kTolerance = 1.6;
+// Word spaces alone stretch to 1.5 × (ratio 1 of their stretch, half a space); past that, letter
+// spacing takes what it may (the style's ceiling), then the spaces again.
+constexpr double kLetterThreshold = 1.0;
+
+// Ragged text set because the measure is too narrow to justify (ragged_below): hyphenated
+// lightly, since a ragged line needs no hyphen to fill its measure.
+constexpr double kNarrowRaggedHyphenPenalty = 400;
+
+// TeX's fitness classes: 0 tight, 1 decent, 2 loose, 3 very loose.
+int fitness(double r) { return r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1.0 ? 2 : 3; }
+
+bool is_hyphen_char(gunichar c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+// Drops the hyphenation points inside words that already hold a hyphen ("chauves-souris",
+// "Saint-Amand"): such a compound breaks at its own hyphen only, never inside a part.
+void drop_points_in_compounds(const std::string& text, std::vector<size_t>& points) {
+  if (points.empty()) return;
+  std::vector<std::pair<size_t, size_t>> compounds;  // byte ranges of words with a hyphen
+  size_t word = 0;
+  bool has_hyphen = false;
+  const char* base = text.c_str();
+  for (const char* p = base;; p = g_utf8_next_char(p)) {
+    const size_t at = static_cast<size_t>(p - base);
+    const gunichar c = at < text.size() ? g_utf8_get_char(p) : ' ';
+    if (at >= text.size() || g_unichar_isspace(c) || c == 0x00A0 || c == 0x202F) {
+      if (has_hyphen) compounds.emplace_back(word, at);
+      word = at + static_cast<size_t>(g_utf8_next_char(p) - p);
+      has_hyphen = false;
+      if (at >= text.size()) break;
+    } else if (is_hyphen_char(c)) {
+      has_hyphen = true;
+    }
+  }
+  std::erase_if(points, [&](size_t at) {
+    return std::any_of(compounds.begin(), compounds.end(),
+                       [&](const auto& r) { return at > r.first && at < r.second; });
+  });
+}
 
 }  // namespace
 
@@ -98,7 +139,9 @@ SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) co
   check_faces(paragraph, st, blocks);
   auto desc = fonts_.describe(st);
   PangoContext* ctx = fonts_.context();
-  const bool justify = st.align == model::Align::Justify;
+  // A measure too narrow to justify well (ragged_below, e.g. 15 em of 10 pt text) is set ragged.
+  const bool narrow = st.align == model::Align::Justify && st.ragged_below > 0 && width < st.ragged_below;
+  const bool justify = st.align == model::Align::Justify && !narrow;
   const Hyphenator* hyphenator = hyphenator_for(st.language);
 
   for (size_t bi = 0; bi < blocks.size(); ++bi) {
@@ -114,15 +157,21 @@ SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) co
         if (!s.hyphenate) no_hyphen.emplace_back(s.begin, s.end);
       hyphen_points = hyphenator->paragraph_breaks(
           block.text, {st.hyphenation.min_word, st.hyphenation.min_left, st.hyphenation.min_right}, no_hyphen);
+      drop_points_in_compounds(block.text, hyphen_points);
     }
     ItemOptions options;
     options.justified = justify;
+    options.letter_stretch = st.max_letter_spacing / 1000.0;
+    options.letter_shrink = st.max_letter_spacing / 3000.0;
+    options.letter_threshold = kLetterThreshold;
+    if (narrow) options.hyphen_penalty = kNarrowRaggedHyphenPenalty;
     options.emergency_width = std::max(1.0, std::min(width - indent - first_indent, width - indent));
     auto items = paragraph_items(ctx, desc.get(), block, hyphen_points, options);
 
     BreakParams params;
     params.line_widths = {width - indent - first_indent, width - indent};
     params.tolerance = kTolerance;
+    params.letter_threshold = kLetterThreshold;
     params.max_consecutive_flagged = st.hyphenation.max_consecutive;
     // Ragged text: lines may fall short by about a third of the measure before they count as bad.
     if (!justify) params.ragged_stretch = std::max(width / 3, st.size * 3);
@@ -142,6 +191,13 @@ SetParagraph Typesetter::set(const model::Paragraph& paragraph, double width) co
       rq.align = st.align;
       rq.spacing = options;
       SetLine line = set_line(ctx, desc.get(), block, rq, tmpl_.swatches);
+      line.ratio = brk.ratio;
+      if (justify && li > 0 && !ends_paragraph && std::abs(fitness(brk.ratio) - fitness(breaks[li - 1].ratio)) > 1)
+        line.fitness_jump = true;
+      // The paragraph's last line, a lone fragment after a hyphen: no word space in it.
+      if (li + 1 == breaks.size() && li > 0 && !out.lines.empty() && out.lines.back().hyphenated &&
+          block.text.find(' ', rq.begin) >= rq.end)
+        line.stranded = true;
       const double shift = indent + (li == 0 ? first_indent : 0.0);
       for (auto& r : line.runs) r.origin.x += shift;
       for (auto& l : line.links) l.x0 += shift, l.x1 += shift;

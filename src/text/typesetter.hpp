@@ -2,6 +2,7 @@
 // flows them through the columns of a frame, as glyph runs ready for the scene.
 #pragma once
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <map>
 #include <string>
@@ -32,6 +33,10 @@ struct SetLine {
   bool justified = false;  // spaces were stretched or shrunk to fill the measure
   double spacing = 1.0;    // word space as set, against the font's normal space (1 = natural)
   bool hyphenated = false; // ends with a hyphen the setter added
+  double letter_spacing = 0;  // added (or, negative, taken) per character, in ems, when justified
+  double ratio = 0;           // adjustment ratio of the word spaces chosen by the line breaker
+  bool fitness_jump = false;  // two fitness classes (tight/decent/loose/very loose) from the line before
+  bool stranded = false;      // the last line of a paragraph, a lone fragment after a hyphen
   std::vector<char32_t> missing;  // characters no project font has (drawn as boxes), in order met
 };
 
@@ -40,15 +45,37 @@ struct TextStats {
   size_t lines = 0;
   size_t hyphenated = 0;
   double loosest = 1.0;  // widest justified word space against the natural one
+  std::vector<float> spaces;   // the word space of each justified line (for percentiles)
+  double letter_spacing = 0;   // largest letter spacing of a justified line, ems (absolute value)
+  size_t stranded = 0;         // paragraphs ending on a lone fragment after a hyphen
+  size_t fitness_jumps = 0;    // lines two fitness classes from the line before
   void add(const SetLine& l) {
     ++lines;
     hyphenated += l.hyphenated;
-    if (l.justified) loosest = std::max(loosest, l.spacing);
+    if (l.justified) {
+      loosest = std::max(loosest, l.spacing);
+      spaces.push_back(static_cast<float>(l.spacing));
+      letter_spacing = std::max(letter_spacing, std::abs(l.letter_spacing));
+    }
+    stranded += l.stranded;
+    fitness_jumps += l.fitness_jump;
   }
   void add(const TextStats& o) {
     lines += o.lines;
     hyphenated += o.hyphenated;
     loosest = std::max(loosest, o.loosest);
+    spaces.insert(spaces.end(), o.spaces.begin(), o.spaces.end());
+    letter_spacing = std::max(letter_spacing, o.letter_spacing);
+    stranded += o.stranded;
+    fitness_jumps += o.fitness_jumps;
+  }
+  // The word space below which 95 % of the justified lines lie (1 when none is justified).
+  double space_p95() const {
+    if (spaces.empty()) return 1.0;
+    std::vector<float> s = spaces;
+    const size_t k = static_cast<size_t>(std::ceil(0.95 * static_cast<double>(s.size()))) - 1;
+    std::nth_element(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(k), s.end());
+    return s[k];
   }
 };
 

@@ -41,6 +41,13 @@ inline Run plaquette(const std::string& args) {
   return r;
 }
 
+// stdout alone of `plaquette ARGS` (diagnostics dropped), e.g. the JSON of `check --json`.
+inline std::string run_stdout(const std::string& args) {
+  std::string out;
+  run("cd '" + source_dir().string() + "' && ('" + binary().string() + "' " + args + " 2>/dev/null)", &out);
+  return out;
+}
+
 inline std::string tool(const std::string& command) {
   std::string out;
   int status = run(command, &out);

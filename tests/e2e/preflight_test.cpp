@@ -89,7 +89,7 @@ TEST(Preflight, JsonIsOneObjectOnStdout) {
                          &out);
   EXPECT_NE(status, 0);
   // One object, nothing around it.
-  EXPECT_TRUE(has(out, R"(^\{"pages":\[\{"page":1,"lines":\d+,"hyphenated":\d+,"loosest":[\d.]+\}\],"findings":\[.*\],"ok":false\}\n$)"))
+  EXPECT_TRUE(has(out, R"(^\{"pages":\[\{"page":1,"lines":\d+,"hyphenated":\d+,"loosest":[\d.]+,"space_p95":[\d.]+,"hyphenated_share":[\d.]+,"letter_spacing_permille":[\d.]+,"stranded":\d+,"fitness_jumps":\d+\}\],"findings":\[.*\],"ok":false\}\n$)"))
       << out;
   EXPECT_TRUE(has(out, R"(\{"severity":"error","page":1,"file":"[^"]*plaquette\.yaml","line":12,"column":\d+,"code":"image-resolution","message":"image '[^']*assets/images/minuscule\.png' prints at 12 ppi[^"]*"\})"))
       << out;

@@ -181,5 +181,60 @@ TEST(LineBreaker, RaggedStretchLetsUnstretchableLinesBreak) {
   EXPECT_EQ(breaks.size(), 4u);  // three words (57) per line
 }
 
+TEST(LineBreaker, LettersStretchOnlyPastTheThreshold) {
+  // One line of two words and one space: 10 of stretch needed, the space gives 1.5 per unit of
+  // ratio. Letters (boxes' stretch, 2 each) are a last resort: unused while the space alone stays
+  // within the threshold, then they take what is beyond it, up to their limit.
+  std::vector<BreakItem> items{BreakItem::box(40, 0, 1), BreakItem::glue(kSpace, kStretch, kShrink, 1, 2),
+                               BreakItem::box(40, 2, 3), BreakItem::pen(0, -kInfinitePenalty, false, 3)};
+  items[0].stretch = items[2].stretch = 2;
+  // Width 85: need 2, spaces alone give it at ratio 1.33 < 1.6: no letter spacing.
+  EXPECT_NEAR(adjustment_ratio(items, 0, 3, 85, 0, 1.6), 2 / kStretch, 1e-9);
+  EXPECT_DOUBLE_EQ(letter_share(2, kStretch, 4, 1.6), 0);
+  // Width 88: need 5; spaces give 1.6 × 1.5 = 2.4, letters the other 2.6 (of 4), ratio back to 1.6.
+  EXPECT_NEAR(letter_share(5, kStretch, 4, 1.6), 2.6, 1e-9);
+  EXPECT_NEAR(adjustment_ratio(items, 0, 3, 88, 0, 1.6), 1.6, 1e-9);
+  // Width 95: need 12; letters give their 4, the spaces the remaining 8 (ratio 5.33).
+  EXPECT_NEAR(adjustment_ratio(items, 0, 3, 95, 0, 1.6), 8 / kStretch, 1e-9);
+  // Shrinking: spaces to their limit first (1), then letters.
+  EXPECT_DOUBLE_EQ(letter_share(-0.5, kShrink, 1, 1.6), 0);
+  EXPECT_NEAR(letter_share(-1.5, kShrink, 1, 1.6), -0.5, 1e-9);
+}
+
+TEST(LineBreaker, ALooserLineRatherThanALoneSyllable) {
+  // Three words then one with a hyphenation point. Hyphenated, the first line is nearly natural
+  // (ratio 0.1) but leaves "12" alone on the last line; unhyphenated, the first line stretches to
+  // ratio 2 (spaces at twice their stretch), which the second pass accepts: that one is chosen.
+  Builder b;
+  for (int i = 0; i < 3; ++i) b.word(20);
+  b.hyphenated(0.5, 12);
+  auto items = b.done();
+  BreakParams p;
+  p.line_widths = {71.9};
+  auto breaks = total_fit(items, p);
+  ASSERT_EQ(breaks.size(), 2u);
+  EXPECT_FALSE(breaks[0].hyphen);
+  EXPECT_NEAR(breaks[0].ratio, 5.9 / 3, 1e-9);
+}
+
+TEST(LineBreaker, FinalHyphenIsDear) {
+  // The same paragraph with and without TeX's final hyphen demerits: with them, the chosen breaks
+  // never hyphenate the second-to-last line when another way exists.
+  Builder b;
+  for (int i = 0; i < 12; ++i) b.hyphenated(9, 9);
+  auto items = b.done();
+  BreakParams p;
+  p.line_widths = {70};
+  auto breaks = total_fit(items, p);
+  ASSERT_GE(breaks.size(), 2u);
+  EXPECT_FALSE(breaks[breaks.size() - 2].hyphen);
+}
+
+TEST(LineBreaker, AdjacentFitnessDemeritsAreTeXs) {
+  BreakParams p;
+  EXPECT_EQ(p.fitness_demerits, 10000);
+  EXPECT_EQ(p.final_hyphen_demerits, 5000);
+}
+
 }  // namespace
 }  // namespace plaquette::text

@@ -36,6 +36,10 @@ struct Setter : ::testing::Test {
     greedy.name = "glouton";
     greedy.breaking = model::LineBreaking::FirstFit;
     t.styles["glouton"] = greedy;
+    auto narrow = t.styles["corps"];
+    narrow.name = "corps-souple";
+    narrow.ragged_below = 170;  // pt
+    t.styles["corps-souple"] = narrow;
     auto nohyph = t.styles["corps"];
     nohyph.name = "sans-cesure";
     nohyph.hyphenation.enabled = false;
@@ -122,6 +126,59 @@ TEST_F(Setter, TotalFitIsNoLooserThanFirstFit) {
   EXPECT_TRUE(better);
 }
 
+TEST_F(Setter, LetterSpacingStaysUnderTheStyleCeiling) {
+  // Over many measures, narrow ones included, no line takes more letter spacing than the style
+  // allows (10 ‰ of an em by default), and most lines take none at all.
+  size_t lines = 0, spaced = 0;
+  for (double width = 130; width <= 200; width += 7) {
+    for (const auto& l : set("corps", std::string(kLong) + " " + kLong, width).lines) {
+      ++lines;
+      EXPECT_LE(std::abs(l.letter_spacing), 0.010 + 1e-6) << width << ": " << line_text(l);
+      spaced += std::abs(l.letter_spacing) > 1e-6;
+    }
+  }
+  EXPECT_LT(spaced * 3, lines) << spaced << " of " << lines << " lines letter-spaced";
+}
+
+TEST_F(Setter, TheBrochuresNarrowColumnsNeverEndOnALoneSyllable) {
+  // The paragraph that ended "compé-/tents." in the 54.65 mm columns of page 8, now ragged there.
+  const std::string text =
+      "Les soustraire à l’urbanisation et aux aménagements qui les morcellent est la première priorité : "
+      "reconnaissance dans les documents d’urbanisme, maîtrise foncière lorsqu’elle est nécessaire, gestion "
+      "confiée à des gestionnaires compétents.";
+  for (double width : {150.0, 154.9, 160.0}) {
+    auto p = set("corps-souple", text, width);
+    ASSERT_GE(p.lines.size(), 2u);
+    EXPECT_FALSE(p.lines.back().stranded) << width << ": " << line_text(p.lines.back());
+  }
+}
+
+TEST_F(Setter, ACompoundBreaksOnlyAtItsOwnHyphen) {
+  const std::string text =
+      "La lumière artificielle est une coupure moins visible : adapter ou éteindre l’éclairage nocturne aux "
+      "abords des corridors protège chauves-souris et insectes de nuit, martins-pêcheurs et hérons cendrés.";
+  for (double width = 90; width <= 200; width += 4) {
+    for (const auto& l : set("corps", text, width).lines) {
+      if (!l.hyphenated) continue;
+      const std::string t = line_text(l);
+      const std::string last = t.substr(t.find_last_of(' ') + 1);
+      EXPECT_EQ(last.find('-'), last.size() - 1) << width << ": hyphenated inside a compound: " << t;
+    }
+  }
+}
+
+TEST_F(Setter, ANarrowMeasureIsSetRagged) {
+  // ragged_below 170 pt: justified at 200 pt, ragged (and not letter-spaced) at 150 pt.
+  bool justified = false;
+  for (const auto& l : set("corps-souple", kLong, 200).lines) justified = justified || l.justified;
+  EXPECT_TRUE(justified);
+  for (const auto& l : set("corps-souple", kLong, 150).lines) {
+    EXPECT_FALSE(l.justified) << line_text(l);
+    EXPECT_EQ(l.letter_spacing, 0);
+    EXPECT_LE(l.right, 150.05);
+  }
+}
+
 TEST_F(Setter, RaggedTextIsNotStretched) {
   auto p = set("fer-a-gauche", kLong, 150);
   for (const auto& l : p.lines) {
@@ -203,7 +260,9 @@ TEST_F(Setter, UnbreakableWordWiderThanTheLineBreaksAsALastResort) {
   std::string all;
   for (const auto& l : p.lines) {
     EXPECT_LE(l.right, 120.5) << line_text(l);
-    all += line_text(l);
+    std::string t = line_text(l);
+    if (l.hyphenated && !t.empty() && t.back() == '-') t.pop_back();  // a word cut by the hyphenator
+    all += t;
   }
   EXPECT_NE(all.find("Le code 7"), std::string::npos) << all;   // no word lost before it
   EXPECT_EQ(std::count(all.begin(), all.end(), '7'), 150) << all;  // every digit kept
