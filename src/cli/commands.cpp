@@ -16,13 +16,13 @@
 
 #include "core/units.hpp"
 #include "color/proxies.hpp"
-#include "finish/finish_pdf.hpp"
 #include "finish/print_images.hpp"
 #include "finish/screen_images.hpp"
 #include "finish/output_file.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "model/language.hpp"
+#include "pdf/write_pdf.hpp"
 #include "preflight/preflight.hpp"
 #include "render/preview.hpp"
 #include "render/render.hpp"
@@ -121,31 +121,20 @@ std::string write_pdfs(const scene::Document& scene_doc, const std::string& outp
   try {
     finish::AtomicOutput print_out(output);
     finish::AtomicOutput screen_out(screen);
-    const auto& first = scene->pages.front();
     {
       // The press gets CMYK photos (converted through the output profile) and exact CMYK swatches.
       const scene::Document print_scene =
           finish::with_cmyk_images(*scene, scene->output_profile, nullptr, conversions);
       t.print_images = seconds_since(clock);
-      render::write_pdf(print_scene, print_out.temp_path(), render::PdfKind::Print);
+      pdf::write_pdf(print_scene, print_out.temp_path(), {pdf::Kind::Print, {}});
       t.print_render = seconds_since(clock);
     }
-    finish::finish_pdf(print_out.temp_path(),
-                       {scene->language,
-                        finish::PrintBoxes{render::sheet_margin(first, render::PdfKind::Print), first.bleed},
-                        scene->swatches,
-                        finish::PdfxInfo{scene->output_profile, "FOGRA39",
-                                         "Offset commercial printing, coated paper (ISO 12647-2:2004/Amd1, FOGRA39)",
-                                         scene->title, scene->date}});
-    t.print_finish = seconds_since(clock);
     {
       const scene::Document screen_scene = finish::with_screen_images(*scene, finish::kScreenPpi, conversions);
       t.screen_images = seconds_since(clock);
-      render::write_pdf(screen_scene, screen_out.temp_path(), render::PdfKind::Screen);
+      pdf::write_pdf(screen_scene, screen_out.temp_path(), {pdf::Kind::Screen, {}});
       t.screen_render = seconds_since(clock);
     }
-    finish::finish_pdf(screen_out.temp_path(), {scene->language, std::nullopt});
-    t.screen_finish = seconds_since(clock);
     print_out.commit();
     screen_out.commit();
   } catch (const std::exception& e) {

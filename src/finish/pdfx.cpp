@@ -17,7 +17,7 @@ namespace {
 
 // Info and XMP must say the same: the Info dictionary is rewritten with these.
 constexpr const char* kCreator = "plaquette 0.1.0";
-constexpr const char* kProducer = "plaquette 0.1.0 (cairo 1.16, qpdf 11)";
+constexpr const char* kProducer = "plaquette 0.1.0 (own PDF writer, HarfBuzz, qpdf 11)";
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -33,7 +33,8 @@ std::string number(double v) {
 // Keeps the last three numbers seen; at an rg/RG whose operands are a swatch, writes k/K instead.
 class SwatchFilter : public QPDFObjectHandle::TokenFilter {
  public:
-  SwatchFilter(const SwatchMap& map, size_t& count, size_t& left) : map_(map), count_(count), left_(left) {}
+  SwatchFilter(const SwatchMap& map, size_t& count, size_t& left, ColourFallback fallback = {})
+      : map_(map), count_(count), left_(left), fallback_(std::move(fallback)) {}
 
   void handleToken(QPDFTokenizer::Token const& token) override {
     using T = QPDFTokenizer::token_type_e;
@@ -51,7 +52,10 @@ class SwatchFilter : public QPDFObjectHandle::TokenFilter {
         if (t.getType() == T::tt_integer || t.getType() == T::tt_real) nums.push_back(std::strtod(t.getValue().c_str(), nullptr));
       if (nums.size() >= 3) {
         const size_t n = nums.size();
-        if (auto cmyk = map_.lookup(Rgb{nums[n - 3], nums[n - 2], nums[n - 1]})) {
+        const Rgb rgb{nums[n - 3], nums[n - 2], nums[n - 1]};
+        std::optional<Cmyk> cmyk = map_.lookup(rgb);
+        if (!cmyk && fallback_) cmyk = fallback_(rgb);  // not a swatch: through the output profile
+        if (cmyk) {
           // Earlier numbers (operands of other operators cannot precede rg) are written back as they were.
           flush_numbers(n - 3);
           write(fmt::format("{} {} {} {} {}", number(cmyk->c / 100), number(cmyk->m / 100), number(cmyk->y / 100),
@@ -89,6 +93,7 @@ class SwatchFilter : public QPDFObjectHandle::TokenFilter {
   const SwatchMap& map_;
   size_t& count_;
   size_t& left_;
+  ColourFallback fallback_;
   std::vector<QPDFTokenizer::Token> pending_;
 };
 
@@ -104,6 +109,28 @@ std::optional<Cmyk> SwatchMap::lookup(const Rgb& rgb) const {
   for (const auto& [proxy, cmyk] : entries_)
     if (close(proxy, rgb)) return cmyk;
   return std::nullopt;
+}
+
+void rewrite_stream_colours(QPDFObjectHandle& stream, const SwatchMap& swatches, size_t& count, size_t& left,
+                            const ColourFallback& fallback) {
+  stream.addTokenFilter(std::make_shared<SwatchFilter>(swatches, count, left, fallback));
+  // Forms inside the form (Cairo wraps groups and soft masks in their own XObjects): the same.
+  QPDFObjectHandle resources = stream.getDict().getKey("/Resources");
+  if (!resources.isDictionary()) return;
+  QPDFObjectHandle xobjects = resources.getKey("/XObject");
+  if (!xobjects.isDictionary()) return;
+  for (auto& key : xobjects.getKeys()) {
+    QPDFObjectHandle x = xobjects.getKey(key);
+    if (x.isStream() && x.getDict().getKey("/Subtype").isNameAndEquals("/Form")) {
+      rewrite_stream_colours(x, swatches, count, left, fallback);
+      QPDFObjectHandle group = x.getDict().getKey("/Group");
+      if (fallback && group.isDictionary() && group.getKey("/CS").isName())
+        group.replaceKey("/CS", QPDFObjectHandle::newName("/DeviceCMYK"));
+    }
+  }
+  QPDFObjectHandle group = stream.getDict().getKey("/Group");
+  if (fallback && group.isDictionary() && group.getKey("/CS").isName())
+    group.replaceKey("/CS", QPDFObjectHandle::newName("/DeviceCMYK"));
 }
 
 void rewrite_swatch_colours(QPDF& pdf, const SwatchMap& swatches, size_t& count, size_t& left) {

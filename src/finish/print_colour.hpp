@@ -2,6 +2,7 @@
 // proxy and this pass writes it back as the swatch's exact DeviceCMYK values ("0 0 0 1 k" for
 // black text: the black plate alone). Colours that are no swatch are left as they are.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "core/color.hpp"
 
 class QPDF;
+class QPDFObjectHandle;
 
 namespace plaquette::finish {
 
@@ -28,5 +30,15 @@ class SwatchMap {
 // `count` and `left` (which must outlive the write) then hold how many operators were rewritten
 // and how many RGB colours were no swatch and stayed RGB.
 void rewrite_swatch_colours(QPDF& pdf, const SwatchMap& swatches, size_t& count, size_t& left);
+
+// What an RGB colour that is no swatch becomes (a conversion through the output profile), or
+// nullopt to leave it RGB.
+using ColourFallback = std::function<std::optional<Cmyk>(const Rgb&)>;
+
+// The same rewrite on one form XObject and the forms it draws (an SVG drawing imported by the PDF
+// writer), when it is written; with `fallback`, the other RGB colours are converted too and the
+// forms' transparency groups blend in DeviceCMYK.
+void rewrite_stream_colours(QPDFObjectHandle& stream, const SwatchMap& swatches, size_t& count, size_t& left,
+                            const ColourFallback& fallback = {});
 
 }  // namespace plaquette::finish
