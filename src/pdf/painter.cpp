@@ -225,12 +225,12 @@ void Painter::glyph_run(const scene::GlyphRun& run) {
   out_.op("BT");
   out_.name(fname).num(size, 3).op("Tf");
   // Halo: the run is shown twice, stroked (the halo, under) then filled. The stroked copy is an
-  // artifact: its text is not read twice.
+  // artifact with an empty ActualText: text extraction and screen readers read the text once.
   const int passes = run.halo ? 2 : 1;
   for (int pass = 0; pass < passes; ++pass) {
     const bool halo_pass = run.halo && pass == 0;
     if (run.halo) out_.integer(halo_pass ? 1 : 0).op("Tr");
-    if (halo_pass) out_.name("/Artifact").op("BMC");
+    if (halo_pass) out_.name("/Artifact").raw("<< /ActualText () >>").op("BDC");
     double pen = 0;  // pen position along the baseline, points
     bool open = false, in_hex = false;
     double expected = 0;  // where the font's own advances put the pen since the last Tm

@@ -156,6 +156,8 @@ TEST_F(Brochure, EveryFontIsEmbeddedAndFromTheProject) {
     std::smatch m;
     ASSERT_TRUE(std::regex_search(line, m, std::regex(R"(\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$)"))) << line;
     EXPECT_EQ(m[1], "yes") << "not embedded: " << line;
+    EXPECT_EQ(m[2], "yes") << "not a subset: " << line;
+    EXPECT_EQ(m[3], "yes") << "no ToUnicode map: " << line;
     EXPECT_TRUE(line.find("Lato") != std::string::npos || line.find("LinLibertine") != std::string::npos)
         << "a font from outside the project: " << line;
   }
