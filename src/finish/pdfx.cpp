@@ -88,6 +88,8 @@ void blend_in_cmyk(QPDFObjectHandle group) {
 
 }  // namespace
 
+std::string pdf_date_of(const std::string& date) { return pdf_date(iso_date(date)); }
+
 void make_pdfx4(QPDF& pdf, const PdfxInfo& info) {
   const std::string date = iso_date(info.date);
   QPDFObjectHandle profile = pdf.newStream(read_all(info.profile_path));

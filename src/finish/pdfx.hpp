@@ -17,6 +17,9 @@ struct PdfxInfo {
   std::string date;              // ISO 8601 (YYYY-MM-DD or full); the document's edition date
 };
 
+// "2026-11-25" (or a full ISO 8601 timestamp) → "D:20261125000000Z", a PDF date.
+std::string pdf_date_of(const std::string& date);
+
 // Adds the output intent, Info and XMP entries, and blends transparency in CMYK.
 void make_pdfx4(QPDF& pdf, const PdfxInfo& info);
 

@@ -15,6 +15,8 @@
 
 #include <fmt/format.h>
 
+#include "pdf/text_string.hpp"
+
 namespace plaquette::pdf {
 
 namespace {
@@ -41,29 +43,6 @@ std::string blob_bytes(hb_blob_t* blob) {
   unsigned int n = 0;
   const char* data = hb_blob_get_data(blob, &n);
   return std::string(data ? data : "", data ? n : 0);
-}
-
-// UTF-8 → UTF-16BE hex, for the ToUnicode map ("00E9", "D83DDE00").
-std::string utf16_hex(const std::string& utf8) {
-  std::string out;
-  const char* p = utf8.c_str();
-  const char* end = p + utf8.size();
-  while (p < end) {
-    gunichar c = g_utf8_get_char_validated(p, end - p);
-    if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) {
-      c = 0xFFFD;
-      ++p;
-    } else {
-      p = g_utf8_next_char(p);
-    }
-    if (c >= 0x10000) {
-      const gunichar v = c - 0x10000;
-      out += fmt::format("{:04X}{:04X}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
-    } else {
-      out += fmt::format("{:04X}", c);
-    }
-  }
-  return out;
 }
 
 // Six capital letters from the used glyphs: the subset's tag (ABCDEF+Name), the same for the same
@@ -231,7 +210,7 @@ void FontEmbedder::finish() {
       const size_t n = std::min<size_t>(100, entries.size() - i);
       cmap += fmt::format("{} beginbfchar\n", n);
       for (size_t k = i; k < i + n; ++k)
-        cmap += fmt::format("<{:04X}> <{}>\n", entries[k].first, utf16_hex(entries[k].second));
+        cmap += fmt::format("<{:04X}> <{}>\n", entries[k].first, utf16be_hex(entries[k].second));
       cmap += "endbfchar\n";
     }
     cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";

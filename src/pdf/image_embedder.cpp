@@ -65,6 +65,17 @@ struct ErrorDeleter {
   void operator()(GError* e) const { g_error_free(e); }
 };
 
+// The keys every image XObject has: 8 bits per component, its size and colour space.
+void image_dictionary(QPDFObjectHandle& stream, int width, int height, const char* colour_space) {
+  auto d = stream.getDict();
+  d.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
+  d.replaceKey("/Subtype", QPDFObjectHandle::newName("/Image"));
+  d.replaceKey("/Width", QPDFObjectHandle::newInteger(width));
+  d.replaceKey("/Height", QPDFObjectHandle::newInteger(height));
+  d.replaceKey("/BitsPerComponent", QPDFObjectHandle::newInteger(8));
+  d.replaceKey("/ColorSpace", QPDFObjectHandle::newName(colour_space));
+}
+
 }  // namespace
 
 ImageEmbedder::ImageEmbedder(QPDF& pdf, StreamFilter rewrite) : pdf_(pdf), rewrite_(std::move(rewrite)) {}
@@ -88,14 +99,8 @@ QPDFObjectHandle ImageEmbedder::raster(const scene::RasterImage& img) {
     const int n = jpeg_components(img.encoded);
     if (n != 1 && n != 3 && n != 4) throw std::runtime_error(fmt::format("{}: not a JPEG PDF can hold", img.path));
     stream = QPDFObjectHandle::newStream(&pdf_, std::string(img.encoded.begin(), img.encoded.end()));
+    image_dictionary(stream, img.width, img.height, n == 1 ? "/DeviceGray" : n == 3 ? "/DeviceRGB" : "/DeviceCMYK");
     auto d = stream.getDict();
-    d.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
-    d.replaceKey("/Subtype", QPDFObjectHandle::newName("/Image"));
-    d.replaceKey("/Width", QPDFObjectHandle::newInteger(img.width));
-    d.replaceKey("/Height", QPDFObjectHandle::newInteger(img.height));
-    d.replaceKey("/BitsPerComponent", QPDFObjectHandle::newInteger(8));
-    d.replaceKey("/ColorSpace",
-                 QPDFObjectHandle::newName(n == 1 ? "/DeviceGray" : n == 3 ? "/DeviceRGB" : "/DeviceCMYK"));
     d.replaceKey("/Filter", QPDFObjectHandle::newName("/DCTDecode"));
     if (n == 4 && adobe_marker(img.encoded))
       d.replaceKey("/Decode", QPDFObjectHandle::parse("[1 0 1 0 1 0 1 0]"));
@@ -124,23 +129,11 @@ QPDFObjectHandle ImageEmbedder::raster(const scene::RasterImage& img) {
       }
     }
     stream = QPDFObjectHandle::newStream(&pdf_, rgb);
-    auto d = stream.getDict();
-    d.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
-    d.replaceKey("/Subtype", QPDFObjectHandle::newName("/Image"));
-    d.replaceKey("/Width", QPDFObjectHandle::newInteger(img.width));
-    d.replaceKey("/Height", QPDFObjectHandle::newInteger(img.height));
-    d.replaceKey("/BitsPerComponent", QPDFObjectHandle::newInteger(8));
-    d.replaceKey("/ColorSpace", QPDFObjectHandle::newName("/DeviceRGB"));
+    image_dictionary(stream, img.width, img.height, "/DeviceRGB");
     if (transparent) {
       QPDFObjectHandle mask = QPDFObjectHandle::newStream(&pdf_, alpha);
-      auto m = mask.getDict();
-      m.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
-      m.replaceKey("/Subtype", QPDFObjectHandle::newName("/Image"));
-      m.replaceKey("/Width", QPDFObjectHandle::newInteger(img.width));
-      m.replaceKey("/Height", QPDFObjectHandle::newInteger(img.height));
-      m.replaceKey("/BitsPerComponent", QPDFObjectHandle::newInteger(8));
-      m.replaceKey("/ColorSpace", QPDFObjectHandle::newName("/DeviceGray"));
-      d.replaceKey("/SMask", mask);
+      image_dictionary(mask, img.width, img.height, "/DeviceGray");
+      stream.getDict().replaceKey("/SMask", mask);
     }
     alpha_[&img] = transparent;
   }

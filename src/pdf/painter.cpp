@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "pdf/text_string.hpp"
+
 namespace plaquette::pdf {
 
 namespace {
@@ -43,30 +45,6 @@ void hex4(std::string& out, unsigned v) {
   out += digits[(v >> 8) & 0xF];
   out += digits[(v >> 4) & 0xF];
   out += digits[v & 0xF];
-}
-
-// UTF-8 → UTF-16BE hex digits, for a PDF text string (ActualText).
-std::string utf16be_hex(const std::string& utf8) {
-  std::string out;
-  const char* p = utf8.c_str();
-  const char* end = p + utf8.size();
-  while (p < end) {
-    gunichar c = g_utf8_get_char_validated(p, end - p);
-    if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) {
-      c = 0xFFFD;
-      ++p;
-    } else {
-      p = g_utf8_next_char(p);
-    }
-    if (c >= 0x10000) {
-      const gunichar v = c - 0x10000;
-      hex4(out, 0xD800 + (v >> 10));
-      hex4(out, 0xDC00 + (v & 0x3FF));
-    } else {
-      hex4(out, c);
-    }
-  }
-  return out;
 }
 
 }  // namespace

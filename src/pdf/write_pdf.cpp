@@ -26,16 +26,6 @@ namespace {
 constexpr const char* kCreator = "plaquette 0.1.0";
 constexpr const char* kProducer = "plaquette 0.1.0 (own PDF writer, HarfBuzz, qpdf 11)";
 
-// "2026-11-25" → "D:20261125000000Z".
-std::string pdf_date(const std::string& date) {
-  std::string iso = date.empty() ? "2000-01-01" : date;
-  if (iso.size() == 10) iso += "T00:00:00Z";
-  std::string digits;
-  for (char c : iso.substr(0, 19))
-    if (c >= '0' && c <= '9') digits += c;
-  return "D:" + digits + "Z";
-}
-
 // A URI action holds 7-bit ASCII: other bytes (UTF-8 of "é") and spaces are percent-encoded.
 std::string uri_ascii(const std::string& uri) {
   std::string out;
@@ -249,8 +239,8 @@ WriteReport write_pdf(const scene::Document& doc, const std::string& path, const
   text("/Keywords", doc.keywords);
   text("/Creator", kCreator);
   text("/Producer", kProducer);
-  info.replaceKey("/CreationDate", QPDFObjectHandle::newString(pdf_date(doc.date)));
-  info.replaceKey("/ModDate", QPDFObjectHandle::newString(pdf_date(doc.date)));
+  info.replaceKey("/CreationDate", QPDFObjectHandle::newString(finish::pdf_date_of(doc.date)));
+  info.replaceKey("/ModDate", QPDFObjectHandle::newString(finish::pdf_date_of(doc.date)));
   pdf.getTrailer().replaceKey("/Info", info);
   if (kind == Kind::Screen)
     root.replaceKey("/ViewerPreferences", QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
