@@ -20,6 +20,15 @@ fs::path temp_dir() {
   return d;
 }
 
+// The folder goes when the test program ends.
+struct CleanUp : ::testing::Environment {
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(temp_dir(), ec);
+  }
+};
+const auto* const kCleanUp = ::testing::AddGlobalTestEnvironment(new CleanUp);
+
 TEST(RegularFile, ReadsARegularFile) {
   const fs::path f = temp_dir() / "a.yaml";
   std::ofstream(f) << "document: {}\n";
