@@ -82,13 +82,8 @@ ImageEmbedder::ImageEmbedder(QPDF& pdf, StreamFilter rewrite) : pdf_(pdf), rewri
 ImageEmbedder::~ImageEmbedder() = default;
 
 bool ImageEmbedder::has_alpha(const scene::RasterImage& img) const {
-  if (img.mime == "image/jpeg" && !img.encoded.empty()) return false;
-  for (int y = 0; y < img.height; ++y) {
-    const unsigned char* row = img.pixels.data() + static_cast<size_t>(y) * static_cast<size_t>(img.stride);
-    for (int x = 0; x < img.width; ++x)
-      if (reinterpret_cast<const uint32_t*>(row)[x] >> 24 != 0xFF) return true;
-  }
-  return false;
+  auto it = alpha_.find(&img);
+  return it != alpha_.end() && it->second;  // found while raster() wrote the samples
 }
 
 QPDFObjectHandle ImageEmbedder::raster(const scene::RasterImage& img) {
@@ -104,6 +99,7 @@ QPDFObjectHandle ImageEmbedder::raster(const scene::RasterImage& img) {
     d.replaceKey("/Filter", QPDFObjectHandle::newName("/DCTDecode"));
     if (n == 4 && adobe_marker(img.encoded))
       d.replaceKey("/Decode", QPDFObjectHandle::parse("[1 0 1 0 1 0 1 0]"));
+    alpha_[&img] = false;  // a JPEG has no transparency
   } else {
     // Cairo ARGB32, premultiplied, native endian: un-premultiplied RGB samples and an alpha mask.
     std::string rgb, alpha;

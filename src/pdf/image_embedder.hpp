@@ -29,7 +29,8 @@ class ImageEmbedder {
   // The Form XObject of an SVG drawing, in a 1 × 1 box (the caller scales it to its destination:
   // the form's /BBox is [0 0 1 1], y up).
   QPDFObjectHandle vector(const scene::VectorImage& img);
-  // Whether a raster has transparency (drawn with a soft mask: the page needs a transparency group).
+  // Whether a raster written by raster() has transparency (drawn with a soft mask: the page then
+  // needs a transparency group). Known once raster() has written it; false before.
   bool has_alpha(const scene::RasterImage& img) const;
 
  private:
